@@ -1,0 +1,129 @@
+"""`coach classify` and `coach rules`: the scriptable face of the rules table. No Textual here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from coach.cli import get_rules, rules_option
+from coach.errors import CoachError
+from coach.models import clean_text
+
+
+def safe_json(obj: object) -> str:
+    """JSON that cannot carry a raw control character to the terminal (C1 and DEL included)."""
+    text = json.dumps(obj, ensure_ascii=False)
+    return "".join(
+        f"\\u{ord(ch):04x}" if ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 else ch for ch in text
+    )
+
+
+def read_lines(path: Path | None) -> list[str]:
+    """Task statements, one per line, blank lines skipped; a clear error for undecodable input."""
+    where = "standard input" if path is None or str(path) == "-" else str(path)
+    try:
+        raw = sys.stdin.buffer.read() if where == "standard input" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CoachError(f"{where}: file not found") from None
+    except IsADirectoryError:
+        raise CoachError(f"{where}: is a folder; give a text file with one task per line") from None
+    except OSError as exc:
+        raise CoachError(f"{where}: cannot read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CoachError(
+            f"{where}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from None
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="json: one object per task (a stable contract); table: for reading.",
+)
+@rules_option
+@click.pass_context
+def classify(ctx: click.Context, file: Path | None, fmt: str) -> None:
+    """Classify task statements from FILE (or standard input), one per line.
+
+    Prints one JSON object per task, in order:
+    {"task", "exposure", "rule", "confidence", "why"}.
+    """
+    table = get_rules(ctx)
+    lines = read_lines(file)
+    out = sys.stdout
+    if fmt == "json":
+        for line in lines:
+            v = table.classify(line)
+            record = {
+                "task": line,
+                "exposure": v.exposure.value,
+                "rule": v.rule,
+                "confidence": v.confidence,
+                "why": v.why,
+            }
+            out.write(safe_json(record) + "\n")
+        out.flush()
+        return
+    width = 48
+    out.write(f"{'TASK':<{width}}  {'EXPOSURE':<12}  {'CONF':>4}  RULE\n")
+    for line in lines:
+        v = table.classify(line)
+        shown = clean_text(line)
+        shown = shown if len(shown) <= width else shown[: width - 1] + "…"
+        out.write(f"{shown:<{width}}  {v.exposure.value:<12}  {v.confidence:>4.2f}  {v.rule}\n")
+        out.write(f"{'':<{width}}  why: {clean_text(v.why)}\n")
+    out.flush()
+
+
+@click.command()
+@click.option(
+    "--check",
+    "check_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Validate this rules file and report every problem.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+@rules_option
+@click.pass_context
+def rules(ctx: click.Context, check_file: Path | None, as_json: bool) -> None:
+    """List the rules table (the bundled one, or --rules FILE), or --check a file."""
+    if check_file is not None:
+        from coach.rules import load_rules
+
+        table = load_rules(check_file)
+        counts = {
+            e: sum(r.exposure == e for r in table.rules)
+            for e in ("displacement", "augmentation", "not-ready")
+        }
+        click.echo(
+            f"{check_file}: OK, {len(table)} rules "
+            f"({counts['displacement']} displacement, {counts['augmentation']} augmentation, "
+            f"{counts['not-ready']} not-ready)"
+        )
+        return
+    table = get_rules(ctx)
+    if as_json:
+        click.echo(json.dumps([r.model_dump(mode="json") for r in table.rules], indent=2))
+        return
+    click.echo(f"{len(table)} rules from {table.source}\n")
+    for r in table.rules:
+        words = ", ".join(r.verbs[:4] + r.objects[:4])
+        cond = ", ".join(f"{k}={str(v).lower()}" for k, v in r.when.items())
+        click.echo(f"{r.id}  [{r.exposure.value}, weight {r.weight:g}]")
+        click.echo(f"    {r.reason}")
+        click.echo(f"    from: {r.section}")
+        if words:
+            click.echo(f"    matches: {words}{' ...' if len(r.verbs) + len(r.objects) > 8 else ''}")
+        if cond:
+            click.echo(f"    when: {cond}")

@@ -1,0 +1,62 @@
+"""Errors the user can act on, and helpers that turn parse failures into readable messages."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+
+class CoachError(Exception):
+    """An error with a message meant for the user; the CLI prints it and exits 2."""
+
+    exit_code = 2
+
+
+def describe_validation_error(err: ValidationError, where: str) -> str:
+    """One readable line per problem: `where: field a.b: message (got 'x')`."""
+    lines = []
+    for e in err.errors(include_url=False):
+        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        got = e.get("input")
+        shown = ""
+        if got is not None and not isinstance(got, dict | list):
+            text = repr(got)
+            shown = f" (got {text[:60]}{'...' if len(text) > 60 else ''})"
+        lines.append(f"{where}: field '{loc}': {e['msg']}{shown}")
+    return "\n".join(lines)
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML file or raise CoachError naming the file and what to fix."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CoachError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise CoachError(f"{path}: is a folder, expected a TOML file") from None
+    except OSError as exc:
+        raise CoachError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CoachError(
+            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CoachError(f"{path}: not valid TOML: {exc}") from None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_record(model: type[M], data: Any, where: str) -> M:
+    """Validate `data` as `model`, or raise CoachError naming `where` and each bad field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        raise CoachError(describe_validation_error(err, where)) from None

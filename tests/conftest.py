@@ -1,0 +1,23 @@
+"""Shared fixtures: every test gets its own COACH_HOME so no test touches the user's data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "coach-home"
+    monkeypatch.setenv("COACH_HOME", str(home))
+    monkeypatch.delenv("COACH_RULES", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return home
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from coach.rules import load_rules
+
+    return load_rules()
