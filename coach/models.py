@@ -204,3 +204,49 @@ class CheckIn(_Model):
     actions: list[Action] = Field(default_factory=list)
     metrics: list[MetricEntry] = Field(default_factory=list)
     note: str = ""
+
+
+class MetricMove(_Model):
+    action_id: str
+    title: str
+    before: str
+    after: str
+
+
+class CheckInDiff(_Model):
+    """What moved between two check-ins (older -> newer)."""
+
+    from_id: str
+    to_id: str
+    from_quarter: str
+    to_quarter: str
+    index_change: int
+    tasks_added: list[str] = Field(default_factory=list)
+    tasks_dropped: list[str] = Field(default_factory=list)
+    hours_moved: dict[Exposure, float] = Field(default_factory=dict)
+    """Change in weekly hours per class (newer minus older)."""
+    actions_completed: list[str] = Field(default_factory=list)
+    metrics_moved: list[MetricMove] = Field(default_factory=list)
+
+
+class Milestone(_Model):
+    week: Annotated[int, Field(ge=1, le=14)]
+    action_id: str
+    title: str
+
+
+class Plan(_Model):
+    """The action plan as pure data; export.py turns it into Markdown."""
+
+    profile: Profile
+    assessment: Assessment
+    date: dt.date
+    quarter: str
+    next_checkin: dt.date
+    strengths: list[str] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    next_90_days: list[Milestone] = Field(default_factory=list)
+    since: CheckInDiff | None = None
+
+    def section(self, name: str) -> list[Action]:
+        return [a for a in self.actions if a.section == name]
