@@ -83,8 +83,13 @@ class RulesMeta(BaseModel):
     fallback_confidence: Annotated[float, Field(ge=0, le=0.5)] = 0.2
 
 
+def _pattern_words(pattern: str) -> list[str]:
+    """A pattern's words; a hyphen separates words, as it does in task text."""
+    return pattern.replace("-", " ").split()
+
+
 def _check_pattern(pattern: str) -> None:
-    words = pattern.split()
+    words = _pattern_words(pattern)
     if not words:
         raise ValueError("empty pattern")
     for word in words:
@@ -152,7 +157,7 @@ class RuleTable:
                 (UNLESS, rule.unless),
             ):
                 for pattern in patterns:
-                    first, *rest = pattern.split()
+                    first, *rest = _pattern_words(pattern)
                     hit = _Hit(index, kind, tuple(rest), pattern)
                     if first.endswith("*"):
                         self._compiled.prefix.append((first[:-1], hit))
