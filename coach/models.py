@@ -183,6 +183,10 @@ class Action(_Model):
     task: str | None = None
     hours_saved: float | None = None
     status: ActionStatus = "todo"
+    kind: str | None = None
+    """Finer kind within the section, e.g. 'cost-out' for a metric or 'assist' for a workflow."""
+    steps: list[str] = Field(default_factory=list)
+    """Concrete sub-steps, e.g. the four controls of a guardrail action."""
 
 
 class MetricEntry(_Model):
