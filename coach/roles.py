@@ -1,0 +1,217 @@
+"""The role catalog (assets/roles.toml): typical weeks for common roles, and fuzzy role search.
+
+A catalog role is a starting guess of what a job's week holds. `role_to_profile` turns it into a
+profile file the worker then edits, so nobody has to type their whole job from scratch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from coach.errors import CoachError, describe_validation_error, load_toml
+from coach.models import ATTRIBUTES, Level, Profile, ProfileFile, Task, clean_text
+
+MIN_TASKS, MAX_TASKS = 6, 12
+MIN_WEEK, MAX_WEEK = 30.0, 60.0
+"""A role's default week must add up to a plausible number of hours."""
+
+Attribute = Literal[
+    "repetitive",
+    "structured_data",
+    "clear_guardrails",
+    "high_stakes",
+    "novel",
+    "ambiguous",
+    "safety_critical",
+    "human_context",
+]
+assert set(Attribute.__args__) == set(ATTRIBUTES)  # the catalog speaks the models' attributes
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TaskSpec(_Strict):
+    """One task as written in roles.toml: text, default weekly hours and the attributes that hold.
+
+    Attributes not listed stay unset (None): the worker has not said yet.
+    """
+
+    text: Annotated[str, Field(min_length=3, max_length=300)]
+    hours: Annotated[float, Field(gt=0, le=40)]
+    attributes: list[Attribute] = Field(default_factory=list)
+
+    @field_validator("attributes")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("an attribute is listed twice")
+        return value
+
+    def to_task(self) -> Task:
+        return Task(
+            text=self.text, hours_per_week=self.hours, **dict.fromkeys(self.attributes, True)
+        )
+
+
+class Role(BaseModel):
+    """A catalog role: who it is, what it is called, and a typical week of tasks."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+    title: Annotated[str, Field(min_length=2, max_length=120)]
+    function: Annotated[str, Field(min_length=2, max_length=80)]
+    level: Level = "individual"
+    summary: Annotated[str, Field(min_length=10, max_length=400)]
+    synonyms: list[str] = Field(default_factory=list)
+    tasks: list[Task]
+
+    @property
+    def total_hours(self) -> float:
+        return sum(t.hours_per_week for t in self.tasks)
+
+
+class Catalog(BaseModel):
+    """All roles, in file order."""
+
+    roles: list[Role]
+    source: str = "roles"
+
+    def get(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+
+class _RoleSpec(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+    title: Annotated[str, Field(min_length=2, max_length=120)]
+    function: Annotated[str, Field(min_length=2, max_length=80)]
+    level: Level = "individual"
+    summary: Annotated[str, Field(min_length=10, max_length=400)]
+    synonyms: list[Annotated[str, Field(min_length=2, max_length=80)]] = Field(default_factory=list)
+    tasks: list[dict]
+
+
+def default_catalog_path() -> Path:
+    from coach.assets import asset_path
+
+    return asset_path("roles.toml")
+
+
+def _check_role(raw: object, number: int, source: str) -> tuple[Role | None, list[str]]:
+    label = f"role #{number}"
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        label = f"role '{raw['id']}' (#{number})"
+    where = f"{source}: {label}"
+    try:
+        spec = _RoleSpec.model_validate(raw)
+    except ValidationError as err:
+        return None, [describe_validation_error(err, where)]
+    problems = []
+    if not MIN_TASKS <= len(spec.tasks) <= MAX_TASKS:
+        problems.append(
+            f"{where}: field 'tasks': has {len(spec.tasks)} tasks; give {MIN_TASKS} to {MAX_TASKS}"
+        )
+    tasks: list[Task] = []
+    for index, raw_task in enumerate(spec.tasks, start=1):
+        try:
+            tasks.append(TaskSpec.model_validate(raw_task).to_task())
+        except ValidationError as err:
+            problems.append(describe_validation_error(err, f"{where}: task #{index}"))
+    if problems:
+        return None, problems
+    total = sum(t.hours_per_week for t in tasks)
+    if not MIN_WEEK <= total <= MAX_WEEK:
+        return None, [
+            f"{where}: field 'tasks.hours': the week adds up to {total:g} h; "
+            f"make it {MIN_WEEK:g} to {MAX_WEEK:g} h"
+        ]
+    data = spec.model_dump(exclude={"tasks"})
+    return Role(**data, tasks=tasks), []
+
+
+def parse_catalog(data: dict, source: str) -> Catalog:
+    """Validate a parsed catalog; every error names the role id (or number), task and field."""
+    unknown = sorted(set(data) - {"role"})
+    if unknown:
+        raise CoachError(f"{source}: unknown key '{unknown[0]}'; expected [[role]] entries")
+    raw_roles = data.get("role")
+    if not isinstance(raw_roles, list) or not raw_roles:
+        raise CoachError(f"{source}: no roles; add [[role]] entries")
+    roles: list[Role] = []
+    seen: dict[str, int] = {}
+    problems: list[str] = []
+    for number, raw in enumerate(raw_roles, start=1):
+        role, found = _check_role(raw, number, source)
+        problems.extend(found)
+        if role is None:
+            continue
+        if role.id in seen:
+            problems.append(
+                f"{source}: role '{role.id}' (#{number}): field 'id': duplicate of role "
+                f"#{seen[role.id]}; ids must be unique"
+            )
+        seen.setdefault(role.id, number)
+        roles.append(role)
+    if problems:
+        raise CoachError("\n".join(problems))
+    return Catalog(roles=roles, source=source)
+
+
+def load_catalog(path: Path | None = None) -> Catalog:
+    """Load and validate the role catalog: the bundled one unless `path` is given."""
+    path = path or default_catalog_path()
+    return parse_catalog(load_toml(path), str(path))
+
+
+# --- search --------------------------------------------------------------------------------
+
+SEARCH_CUTOFF = 70.0
+"""Lowest fuzzy score (0-100) a role needs to be listed; tuned so one typo per word still finds."""
+
+
+def _names(role: Role) -> list[str]:
+    return [role.title, *role.synonyms, role.id.replace("-", " ")]
+
+
+def search_roles(catalog: Catalog, query: str, limit: int = 20) -> list[Role]:
+    """Roles whose title or synonyms match `query`, best first; typo-tolerant.
+
+    An empty query lists every role in catalog order (up to `limit`).
+    """
+    from rapidfuzz import fuzz, utils
+
+    query = utils.default_process(clean_text(query or ""))
+    if limit <= 0:
+        return []
+    if not query:
+        return catalog.roles[:limit]
+    scored: list[tuple[float, int, Role]] = []
+    for position, role in enumerate(catalog.roles):
+        best = 0.0
+        for name in _names(role):
+            name = utils.default_process(name)
+            if not name:
+                continue
+            score = fuzz.WRatio(query, name)
+            if name == query:
+                score = 101.0
+            elif name.startswith(query) or f" {query}" in f" {name}":
+                score = max(score, 95.0)
+            best = max(best, score)
+        function = utils.default_process(role.function)
+        best = max(best, min(fuzz.WRatio(query, function), 90.0) if function else 0.0)
+        if best >= SEARCH_CUTOFF:
+            scored.append((best, position, role))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [role for _, _, role in scored[:limit]]
+
+
+def role_to_profile(role: Role) -> ProfileFile:
+    """A profile file for `role`: its title, function and level, and a copy of its tasks."""
+    profile = Profile(role=role.title, function=role.function, level=role.level, role_id=role.id)
+    return ProfileFile(profile=profile, tasks=[t.model_copy() for t in role.tasks])
