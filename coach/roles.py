@@ -170,45 +170,64 @@ def load_catalog(path: Path | None = None) -> Catalog:
 
 # --- search --------------------------------------------------------------------------------
 
-SEARCH_CUTOFF = 70.0
-"""Lowest fuzzy score (0-100) a role needs to be listed; tuned so one typo per word still finds."""
+SEARCH_CUTOFF = 75.0
+"""Lowest score (0-100) a role needs to be listed; one typo per word still clears it."""
+_FUNCTION_WEIGHT = 0.9
+"""A match on the function ("Finance") ranks below a match on a title or synonym."""
 
 
-def _names(role: Role) -> list[str]:
-    return [role.title, *role.synonyms, role.id.replace("-", " ")]
+def _words(text: str) -> list[str]:
+    from rapidfuzz import utils
+
+    return utils.default_process(clean_text(text)).split()
+
+
+def _word_score(word: str, name_words: list[str]) -> float:
+    from rapidfuzz import fuzz
+
+    best = 0.0
+    for candidate in name_words:
+        if candidate == word or (len(word) >= 2 and candidate.startswith(word)):
+            return 100.0
+        best = max(best, fuzz.ratio(word, candidate))
+    return best
+
+
+def _name_score(query: list[str], name: list[str]) -> tuple[float, float]:
+    """How well every query word finds a word of `name`, then how close the whole strings are."""
+    from rapidfuzz import fuzz
+
+    if not name:
+        return 0.0, 0.0
+    words = sum(_word_score(word, name) for word in query) / len(query)
+    return words, fuzz.ratio(" ".join(query), " ".join(name))
 
 
 def search_roles(catalog: Catalog, query: str, limit: int = 20) -> list[Role]:
-    """Roles whose title or synonyms match `query`, best first; typo-tolerant.
+    """Roles whose title, synonyms or function match `query`, best first; typo-tolerant.
 
-    An empty query lists every role in catalog order (up to `limit`).
+    Each query word is matched to its closest word in a role's names (a prefix counts as a
+    full match), so word order and extra words in the title do not matter. An empty query
+    lists every role in catalog order (up to `limit`).
     """
-    from rapidfuzz import fuzz, utils
-
-    query = utils.default_process(clean_text(query or ""))
     if limit <= 0:
         return []
-    if not query:
+    words = _words(query or "")
+    if not words:
         return catalog.roles[:limit]
-    scored: list[tuple[float, int, Role]] = []
+    scored: list[tuple[float, float, int, Role]] = []
     for position, role in enumerate(catalog.roles):
-        best = 0.0
-        for name in _names(role):
-            name = utils.default_process(name)
-            if not name:
-                continue
-            score = fuzz.WRatio(query, name)
-            if name == query:
-                score = 101.0
-            elif name.startswith(query) or f" {query}" in f" {name}":
-                score = max(score, 95.0)
-            best = max(best, score)
-        function = utils.default_process(role.function)
-        best = max(best, min(fuzz.WRatio(query, function), 90.0) if function else 0.0)
-        if best >= SEARCH_CUTOFF:
-            scored.append((best, position, role))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return [role for _, _, role in scored[:limit]]
+        best = max(
+            _name_score(words, _words(name))
+            for name in (role.title, *role.synonyms, role.id.replace("-", " "))
+        )
+        by_function = _name_score(words, _words(role.function))
+        by_function = (by_function[0] * _FUNCTION_WEIGHT, by_function[1] * _FUNCTION_WEIGHT)
+        best = max(best, by_function)
+        if best[0] >= SEARCH_CUTOFF:
+            scored.append((best[0], best[1], position, role))
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    return [item[3] for item in scored[:limit]]
 
 
 def role_to_profile(role: Role) -> ProfileFile:
