@@ -1,0 +1,493 @@
+"""Builds the action plan from a profile and its assessment: pure data, no Markdown.
+
+The plan follows the article's four moves (tie work to money, become the AI multiplier, ship
+with guardrails, own scarce assets), then skills and role pivots, what is already strong, and
+milestones until the next check-in. All wording comes from the playbook; this module only picks
+entries and fills their sentence templates with the worker's task text and hours.
+
+Action ids are stable: they are built from the section, the deciding rule or playbook entry and
+a short hash of the normalised task text, so the same situation gives the same id next quarter
+whatever order the tasks are listed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from coach.calendar import next_checkin_due, quarter_of
+from coach.models import (
+    LEVELS,
+    SCARCE_ASSETS,
+    Action,
+    AssessedTask,
+    Assessment,
+    CheckInDiff,
+    Exposure,
+    Milestone,
+    Plan,
+    Profile,
+)
+from coach.playbook import Playbook, SkillWhen, load_playbook
+
+SHORT_TASK = 80
+METRIC_COVER = 0.75
+"""The metrics section covers the heaviest tasks until they hold this share of the week."""
+MAX_METRICS = 5
+MAX_PIVOTS = 3
+MAX_WEEKS = 13
+LEADER_LEVELS = frozenset({"manager", "manager-of-managers", "executive"})
+GUARDRAIL_STEPS = (
+    ("review", "Human review point"),
+    ("logging", "Logging"),
+    ("data", "Data handling"),
+    ("evaluation", "Evaluation check"),
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only, so punctuation and spacing changes keep the same id."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def task_key(text: str) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:8]
+
+
+def short(text: str, limit: int = SHORT_TASK) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def hours_text(hours: float) -> str:
+    return f"{round(hours, 1):g}"
+
+
+def task_source(at: AssessedTask) -> str:
+    return f"task: {short(at.task.text)}"
+
+
+@dataclass
+class _Builder:
+    profile: Profile
+    assessment: Assessment
+    pb: Playbook
+    used: set[str] = field(default_factory=set)
+
+    def new_id(self, base: str) -> str:
+        candidate, n = base, 2
+        while candidate in self.used:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used.add(candidate)
+        return candidate
+
+    def task_id(self, prefix: str, at: AssessedTask) -> str:
+        return self.new_id(f"{prefix}-{at.verdict.rule}-{task_key(at.task.text)}")
+
+    def by_weight(self, tasks: list[AssessedTask]) -> list[AssessedTask]:
+        return sorted(tasks, key=lambda at: (-at.task.hours_per_week, normalise(at.task.text)))
+
+    # --- 1) money --------------------------------------------------------------------------
+
+    def metrics(self) -> list[Action]:
+        ranked = self.by_weight(self.assessment.tasks)
+        total = sum(at.task.hours_per_week for at in ranked)
+        chosen: list[AssessedTask] = []
+        covered = 0.0
+        for at in ranked:
+            if len(chosen) >= MAX_METRICS or (total > 0 and covered >= METRIC_COVER * total):
+                break
+            if total > 0 and at.task.hours_per_week == 0:
+                break
+            chosen.append(at)
+            covered += at.task.hours_per_week
+        if total == 0:
+            chosen = ranked[:3]
+        actions = []
+        for at in chosen:
+            entry = self.pb.pick("metric", at.verdict.rule, at.verdict.exposure)
+            actions.append(
+                Action(
+                    id=self.task_id("money", at),
+                    section="metrics",
+                    kind=entry.kind,
+                    title=entry.title.format(task=short(at.task.text)),
+                    detail=entry.measure,
+                    basis=entry.basis,
+                    source=task_source(at),
+                    task=at.task.text,
+                )
+            )
+        if not actions:
+            fb = self.pb.fallbacks
+            actions.append(
+                Action(
+                    id=self.new_id("money-unknown"),
+                    section="metrics",
+                    title=fb.metric_title,
+                    detail=fb.metric_measure,
+                    basis=fb.basis_money,
+                    source="tasks: none listed yet",
+                )
+            )
+        return actions
+
+    # --- 2) AI multiplier and 3) guardrails ------------------------------------------------
+
+    def workflows(self) -> tuple[list[Action], list[Action]]:
+        rows = []
+        for at in self.assessment.tasks:
+            if at.verdict.exposure not in (Exposure.DISPLACEMENT, Exposure.AUGMENTATION):
+                continue
+            entry = self.pb.pick("workflow", at.verdict.rule, at.verdict.exposure)
+            saved = round(at.task.hours_per_week * entry.saved_share, 1)
+            rows.append((at, entry, saved))
+        rows.sort(key=lambda r: (r[1].mode != "automate", -r[2], normalise(r[0].task.text)))
+        flows: list[Action] = []
+        guards: list[Action] = []
+        for at, entry, saved in rows:
+            hours = hours_text(at.task.hours_per_week)
+            flows.append(
+                Action(
+                    id=self.task_id("ai", at),
+                    section="ai-workflows",
+                    kind=entry.mode,
+                    title=entry.title.format(task=short(at.task.text)),
+                    detail=entry.how,
+                    basis=entry.basis,
+                    source=task_source(at),
+                    task=at.task.text,
+                    hours_saved=saved,
+                    steps=[
+                        f"Tool: {entry.tool_class}",
+                        f"You still check: {entry.human_checks}",
+                        f"Time: about {hours_text(saved)} of {hours} h a week back "
+                        f"({round(entry.saved_share * 100)}%)",
+                    ],
+                )
+            )
+            guard = self.pb.guardrail_for(entry)
+            guards.append(
+                Action(
+                    id=self.task_id("guard", at),
+                    section="guardrails",
+                    kind=guard.id,
+                    title=self.pb.guardrail_title.format(task=short(at.task.text)),
+                    basis=guard.basis,
+                    source=task_source(at),
+                    task=at.task.text,
+                    steps=[f"{label}: {getattr(guard, name)}" for name, label in GUARDRAIL_STEPS],
+                )
+            )
+        if not flows:
+            fb = self.pb.fallbacks
+            source = "tasks: no displacement or augmentation work found"
+            flows.append(
+                Action(
+                    id=self.new_id("ai-explore"),
+                    section="ai-workflows",
+                    kind="explore",
+                    title=fb.workflow_title,
+                    detail=fb.workflow_detail,
+                    basis=fb.basis_multiplier,
+                    source=source,
+                )
+            )
+            guards.append(
+                Action(
+                    id=self.new_id("guard-explore"),
+                    section="guardrails",
+                    title=fb.guardrail_title,
+                    detail=fb.guardrail_detail,
+                    basis=fb.basis_guardrails,
+                    source=source,
+                )
+            )
+        else:
+            flows.append(self.teach(flows[0]))
+        return flows, guards
+
+    def teach(self, top: Action) -> Action:
+        t = self.pb.teach
+        if self.profile.level in LEADER_LEVELS:
+            detail = t.detail_leader
+        elif self.profile.teaches_ai:
+            detail = t.detail_teacher
+        else:
+            detail = t.detail_new
+        answer = "yes" if self.profile.teaches_ai else "no"
+        return Action(
+            id=self.new_id("teach-" + top.id.removeprefix("ai-")),
+            section="ai-workflows",
+            kind="teach",
+            title=t.title.format(task=short(top.task or "")),
+            detail=detail,
+            basis=t.basis,
+            source=f"answer: teaches AI = {answer}; task: {short(top.task or '')}",
+            task=top.task,
+        )
+
+    # --- 4) scarce assets ------------------------------------------------------------------
+
+    def assets(self) -> list[Action]:
+        level_key = (
+            "leader"
+            if self.profile.level in LEADER_LEVELS
+            else "lead"
+            if self.profile.level == "lead"
+            else "individual"
+        )
+        missing, owned = [], []
+        for asset in self.pb.asset:
+            is_owned = asset.id in self.profile.assets_owned
+            linked = self.by_weight(
+                [
+                    at
+                    for at in self.assessment.tasks
+                    if at.verdict.rule in asset.rules
+                    or any(getattr(at.task, a) is True for a in asset.attributes)
+                ]
+            )
+            detail = getattr(asset, level_key)
+            name = SCARCE_ASSETS[asset.id].lower()
+            source = f"answer: you {'own' if is_owned else 'do not own'} {name} yet"
+            if is_owned:
+                source = f"answer: you own {name}"
+            if linked:
+                detail = f"{detail} {asset.link.format(task=short(linked[0].task.text))}"
+                source += f"; {task_source(linked[0])}"
+            action = Action(
+                id=self.new_id(f"asset-{asset.id}-{'show' if is_owned else 'own'}"),
+                section="scarce-assets",
+                kind="owned" if is_owned else "missing",
+                title=(asset.title_owned if is_owned else asset.title_missing).format(
+                    asset=asset.name
+                ),
+                detail=detail,
+                basis=asset.basis,
+                source=source,
+                task=linked[0].task.text if linked else None,
+            )
+            (owned if is_owned else missing).append(action)
+        return missing + owned
+
+    # --- skills ----------------------------------------------------------------------------
+
+    def _gap(self, when: SkillWhen) -> str | None:
+        """Why this condition holds for the worker, or None when it does not."""
+        p, parts = self.profile, []
+        if when.ai_use is not None:
+            if p.ai_use not in when.ai_use:
+                return None
+            parts.append(f"answer: AI use = {p.ai_use}")
+        if when.money_link is not None:
+            if p.money_link not in when.money_link:
+                return None
+            parts.append(f"answer: work tied to money = {p.money_link}")
+        if when.teaches_ai is not None:
+            if p.teaches_ai is not when.teaches_ai:
+                return None
+            parts.append(f"answer: teaches AI = {'yes' if p.teaches_ai else 'no'}")
+        if when.levels is not None:
+            if p.level not in when.levels:
+                return None
+            parts.append(f"answer: level = {LEVELS[p.level].lower()}")
+        if when.missing_asset is not None:
+            if when.missing_asset in p.assets_owned:
+                return None
+            parts.append(f"answer: {SCARCE_ASSETS[when.missing_asset].lower()} not owned yet")
+        if when.min_displacement_share is not None:
+            share = self.assessment.shares.get(Exposure.DISPLACEMENT, 0.0)
+            if not self.assessment.tasks or share < when.min_displacement_share:
+                return None
+            parts.append(f"tasks: {round(share * 100)}% of your hours are displacement work")
+        if when.task_attribute is not None:
+            flagged = [
+                at
+                for at in self.by_weight(self.assessment.tasks)
+                if getattr(at.task, when.task_attribute) is True
+            ]
+            if not flagged:
+                return None
+            label = when.task_attribute.replace("_", " ")
+            parts.append(f"{task_source(flagged[0])} (marked {label})")
+        return "; ".join(parts) or None
+
+    def skills(self) -> list[Action]:
+        actions = []
+        for skill in self.pb.skill:
+            reason = next(filter(None, (self._gap(w) for w in skill.when)), None)
+            if reason:
+                actions.append(self._skill(skill, reason))
+        if not actions:
+            fallback = next(s for s in self.pb.skill if s.fallback)
+            actions.append(self._skill(fallback, "answers: no clear gap; keep this skill sharp"))
+        return actions
+
+    def _skill(self, skill, reason: str) -> Action:
+        return Action(
+            id=self.new_id(f"skill-{skill.id}"),
+            section="skills",
+            title=skill.title,
+            detail=skill.detail,
+            basis=skill.basis,
+            source=reason,
+        )
+
+    # --- pivots ----------------------------------------------------------------------------
+
+    def pivots(self) -> list[Action]:
+        words = set(re.findall(r"\w+", f"{self.profile.function} {self.profile.role}".lower()))
+        total = sum(at.task.hours_per_week for at in self.assessment.tasks)
+        scored = []
+        for order, pivot in enumerate(self.pb.pivot):
+            score, why, sources = 0.0, [], []
+            if any(_word_match(w, words) for w in pivot.functions):
+                score += 2
+                function = self.profile.function or self.profile.role
+                why.append(pivot.why_function.format(function=function))
+                sources.append(f"answer: function = {short(function)}")
+            linked = [at for at in self.assessment.tasks if at.verdict.rule in pivot.rules]
+            if linked:
+                hours = sum(at.task.hours_per_week for at in linked)
+                score += 3 * (hours / total if total else len(linked) / len(self.assessment.tasks))
+                top = self.by_weight(linked)[0]
+                why.append(pivot.why_tasks.format(task=short(top.task.text)))
+                sources.append(task_source(top))
+            if self.profile.level in pivot.levels:
+                score += 1
+                level = LEVELS[self.profile.level].lower()
+                why.append(pivot.why_level.format(level=level))
+                sources.append(f"answer: level = {level}")
+            if score > 0:
+                scored.append((-score, order, pivot, why, sources))
+        scored.sort(key=lambda row: row[:2])
+        picked = [row for row in scored[:MAX_PIVOTS] if -row[0] >= 1] or scored[:1]
+        if not picked:
+            pivot = next(p for p in self.pb.pivot if p.fallback)
+            picked = [(0, 0, pivot, [], ["answers: no close match; the most common first step"])]
+        return [
+            Action(
+                id=self.new_id(f"pivot-{pivot.id}"),
+                section="pivots",
+                title=pivot.title,
+                detail=pivot.what,
+                basis=pivot.basis,
+                source="; ".join(sources),
+                steps=why,
+            )
+            for _, _, pivot, why, sources in picked
+        ]
+
+    # --- strengths -------------------------------------------------------------------------
+
+    def strengths(self) -> list[str]:
+        s = self.pb.strengths
+        out = []
+        for exposure, template in (
+            (Exposure.NOT_READY, s.not_ready),
+            (Exposure.AUGMENTATION, s.augmentation),
+        ):
+            tasks = [at for at in self.assessment.tasks if at.verdict.exposure == exposure]
+            for at in self.by_weight(tasks)[:3]:
+                out.append(
+                    template.format(
+                        task=short(at.task.text),
+                        hours=hours_text(at.task.hours_per_week),
+                        reason=at.verdict.reason,
+                    )
+                )
+        for asset in self.profile.assets_owned:
+            out.append(s.asset_owned.format(asset=SCARCE_ASSETS[asset].lower()))
+        if self.profile.teaches_ai:
+            out.append(s.teaches_ai)
+        if self.profile.money_link == "yes":
+            out.append(s.money_link)
+        if self.profile.ai_use in ("weekly", "daily"):
+            out.append(s.ai_use.format(answer=self.profile.ai_use))
+        return out or [s.fallback]
+
+
+def _word_match(pattern: str, words: set[str]) -> bool:
+    return any(w == pattern or (len(pattern) >= 4 and w.startswith(pattern)) for w in words)
+
+
+def _spread(i: int, n: int, first: int, last: int) -> int:
+    last = max(first, last)
+    return first + (i * (last - first + 1)) // max(n, 1)
+
+
+def schedule(pb: Playbook, actions: list[Action], weeks: int) -> list[Milestone]:
+    """Lay the actions out week by week until the check-in: baselines first, results last."""
+    m = pb.milestones
+    rows: list[tuple[int, int, Milestone]] = []
+
+    def add(week: int, action: Action, template: str) -> None:
+        week = min(max(week, 1), weeks)
+        milestone = Milestone(
+            week=week, action_id=action.id, title=template.format(title=action.title)
+        )
+        rows.append((week, len(rows), milestone))
+
+    metrics = [a for a in actions if a.section == "metrics"]
+    flows = [a for a in actions if a.section == "ai-workflows" and a.kind != "teach"]
+    teach = [a for a in actions if a.kind == "teach"]
+    guards = [a for a in actions if a.section == "guardrails"]
+    later = [
+        a
+        for a in actions
+        if a.section in ("skills", "pivots")
+        or (a.section == "scarce-assets" and a.kind == "missing")
+    ]
+    for a in metrics:
+        add(1, a, m.baseline)
+    for i, (flow, guard) in enumerate(zip(flows, guards, strict=False)):
+        week = _spread(i, len(flows), 2, weeks - 3)
+        add(week, guard, m.guardrail)
+        add(week, flow, m.workflow)
+    for a in teach:
+        add(min(weeks - 1, 5), a, m.teach)
+    templates = {"skills": m.skill, "pivots": m.pivot, "scarce-assets": m.asset}
+    for i, a in enumerate(later):
+        add(_spread(i, len(later), 2, weeks - 1), a, templates[a.section])
+    if metrics:
+        add(weeks, metrics[0], m.measure)
+    return [ms for _, _, ms in sorted(rows, key=lambda r: r[:2])]
+
+
+def build_plan(
+    profile: Profile,
+    assessment: Assessment,
+    *,
+    playbook: Playbook | None = None,
+    today: dt.date | None = None,
+    since: CheckInDiff | None = None,
+    previous_actions: list[Action] | None = None,
+) -> Plan:
+    """The action plan for this worker, as data. Deterministic for the same inputs and date."""
+    pb = playbook or load_playbook()
+    today = today or dt.date.today()
+    b = _Builder(profile, assessment, pb)
+    metrics = b.metrics()
+    flows, guards = b.workflows()
+    actions = [*metrics, *flows, *guards, *b.assets(), *b.skills(), *b.pivots()]
+    if previous_actions:
+        status = {a.id: a.status for a in previous_actions}
+        actions = [
+            a.model_copy(update={"status": status[a.id]}) if a.id in status else a for a in actions
+        ]
+    due = next_checkin_due(today)
+    weeks = max(1, min(MAX_WEEKS, (due - today).days // 7))
+    return Plan(
+        profile=profile,
+        assessment=assessment,
+        date=today,
+        quarter=quarter_of(today),
+        next_checkin=due,
+        strengths=b.strengths(),
+        actions=actions,
+        next_90_days=schedule(pb, actions, weeks),
+        since=since,
+    )
