@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -21,15 +21,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
+from coach.rule_engine import Matcher, bits, pattern_words
 
-TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|,")
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+(?:'[a-z]+)?(?:\*)?$")
-_CONNECTORS = frozenset({",", "and", "or"})
-_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "also", "usually", "often"})
 _MIN_STEM = 3
-_MEMO_LIMIT = 200_000
-# Ties go to the more cautious class: claiming displacement needs the stronger evidence.
-_TIE_ORDER = (Exposure.NOT_READY, Exposure.AUGMENTATION, Exposure.DISPLACEMENT)
+_CLASS_INDEX = {Exposure.DISPLACEMENT: 0, Exposure.AUGMENTATION: 1, Exposure.NOT_READY: 2}
 
 
 class RuleSpec(BaseModel):
@@ -83,13 +79,8 @@ class RulesMeta(BaseModel):
     fallback_confidence: Annotated[float, Field(ge=0, le=0.5)] = 0.2
 
 
-def _pattern_words(pattern: str) -> list[str]:
-    """A pattern's words; a hyphen separates words, as it does in task text."""
-    return pattern.replace("-", " ").split()
-
-
 def _check_pattern(pattern: str) -> None:
-    words = _pattern_words(pattern)
+    words = pattern_words(pattern)
     if not words:
         raise ValueError("empty pattern")
     for word in words:
@@ -103,29 +94,7 @@ def _check_pattern(pattern: str) -> None:
             )
 
 
-# --- compiled form -------------------------------------------------------------------------
-
-VERB, OBJECT, UNLESS = 0, 1, 2
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    rule: int
-    kind: int
-    rest: tuple[str, ...]  # further words of a phrase, matched against the following tokens
-    pattern: str
-
-
-@dataclass(slots=True)
-class _Compiled:
-    exact: dict[str, list[_Hit]] = field(default_factory=dict)
-    prefix: list[tuple[str, _Hit]] = field(default_factory=list)
-
-
-def _word_matches(pattern: str, token: str) -> bool:
-    if pattern.endswith("*"):
-        return token.startswith(pattern[:-1])
-    return token == pattern
+# --- the classifier ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +105,23 @@ class RuleMatch:
     evidence: tuple[str, ...]
 
 
+_VERDICT_FIELDS = frozenset(Verdict.model_fields)
+
+
+def _verdict(**values: object) -> Verdict:
+    """A Verdict from values the engine built and already knows are valid.
+
+    Skips pydantic's validation on the hot path (it would double the cost of a classification);
+    tests check that these verdicts equal validated ones.
+    """
+    verdict = Verdict.__new__(Verdict)
+    object.__setattr__(verdict, "__dict__", values)
+    object.__setattr__(verdict, "__pydantic_fields_set__", _VERDICT_FIELDS)
+    object.__setattr__(verdict, "__pydantic_extra__", None)
+    object.__setattr__(verdict, "__pydantic_private__", None)
+    return verdict
+
+
 class RuleTable:
     """A validated rules table and its classifier. Build with `load_rules`."""
 
@@ -143,82 +129,22 @@ class RuleTable:
         self.rules = rules
         self.meta = meta
         self.source = source
-        self._compiled = _Compiled()
-        self._attribute_rules: list[int] = []
-        self._needs: list[tuple[bool, bool]] = []
-        self._memo: dict[str, tuple[_Hit, ...]] = {}
-        for index, rule in enumerate(rules):
-            self._needs.append((bool(rule.verbs), bool(rule.objects)))
-            if not rule.verbs and not rule.objects:
-                self._attribute_rules.append(index)
-            for kind, patterns in (
-                (VERB, rule.verbs),
-                (OBJECT, rule.objects),
-                (UNLESS, rule.unless),
-            ):
-                for pattern in patterns:
-                    first, *rest = _pattern_words(pattern)
-                    hit = _Hit(index, kind, tuple(rest), pattern)
-                    if first.endswith("*"):
-                        self._compiled.prefix.append((first[:-1], hit))
-                    else:
-                        self._compiled.exact.setdefault(first, []).append(hit)
+        self._matcher = Matcher(rules)
+        self._weight = [rule.weight for rule in rules]
+        self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
 
     def __len__(self) -> int:
         return len(self.rules)
-
-    def _hits_for(self, token: str) -> tuple[_Hit, ...]:
-        hits = self._memo.get(token)
-        if hits is None:
-            found = list(self._compiled.exact.get(token, ()))
-            found.extend(hit for stem, hit in self._compiled.prefix if token.startswith(stem))
-            hits = tuple(found)
-            if len(self._memo) < _MEMO_LIMIT:
-                self._memo[token] = hits
-        return hits
 
     def matches(
         self, text: str, attributes: dict[str, bool | None] | None = None
     ) -> list[RuleMatch]:
         """Every rule that fires on `text` (and `attributes`), in table order."""
-        tokens = TOKEN_RE.findall(text.lower())
-        verb_positions = _verb_positions(tokens)
-        verb_ok: dict[int, list[str]] = {}
-        object_ok: dict[int, list[str]] = {}
-        vetoed: set[int] = set()
-        hits_for = self._hits_for
-        for pos, token in enumerate(tokens):
-            for hit in hits_for(token):
-                if hit.rest:
-                    if not _rest_matches(hit.rest, tokens, pos + 1):
-                        continue
-                    seen = " ".join(tokens[pos : pos + 1 + len(hit.rest)])
-                else:
-                    seen = token
-                if hit.kind == OBJECT:
-                    object_ok.setdefault(hit.rule, []).append(seen)
-                elif hit.kind == VERB:
-                    if pos in verb_positions:
-                        verb_ok.setdefault(hit.rule, []).append(seen)
-                else:
-                    vetoed.add(hit.rule)
-        candidates = set(verb_ok) | set(object_ok)
-        candidates.update(self._attribute_rules)
-        fired: list[RuleMatch] = []
-        for index in sorted(candidates):
-            if index in vetoed:
-                continue
-            needs_verb, needs_object = self._needs[index]
-            if needs_verb and index not in verb_ok:
-                continue
-            if needs_object and index not in object_ok:
-                continue
-            rule = self.rules[index]
-            if rule.when and not _attributes_hold(rule.when, attributes):
-                continue
-            evidence = tuple(dict.fromkeys(verb_ok.get(index, []) + object_ok.get(index, [])))
-            fired.append(RuleMatch(rule, evidence))
-        return fired
+        fired, tokens, verbs_at, hit_at = self._matcher.scan(text, attributes)
+        evidence = self._matcher.evidence
+        return [
+            RuleMatch(self.rules[i], evidence(i, tokens, verbs_at, hit_at)) for i in bits(fired)
+        ]
 
     def classify(self, task: Task | str) -> Verdict:
         """One task, one verdict, with the deciding rule and why. Deterministic."""
@@ -226,83 +152,66 @@ class RuleTable:
             text, attributes = task, None
         else:
             text, attributes = task.text, task.attributes()
-        fired = self.matches(text, attributes)
+        fired, tokens, verbs_at, hit_at = self._matcher.scan(text, attributes)
         if not fired:
             return self._fallback()
-        totals = dict.fromkeys(Exposure, 0.0)
-        for match in fired:
-            totals[match.rule.exposure] += match.rule.weight
-        winner = max(_TIE_ORDER, key=lambda c: totals[c])
-        ranked = sorted(fired, key=lambda m: -m.rule.weight)
-        decider = next(m for m in ranked if m.rule.exposure == winner)
-        runner_up = max(v for c, v in totals.items() if c != winner)
-        margin = (totals[winner] - runner_up) / (totals[winner] + runner_up)
-        confidence = round(0.5 + 0.45 * margin, 2)
-        return Verdict(
-            exposure=winner,
-            rule=decider.rule.id,
-            basis=decider.rule.section,
-            reason=decider.rule.reason,
-            confidence=confidence,
-            why=_why(decider, winner, ranked),
-            also=[m.rule.id for m in ranked if m is not decider],
+        weight, klass = self._weight, self._class
+        order = bits(fired)
+        totals = [0.0, 0.0, 0.0]
+        for i in order:
+            totals[klass[i]] += weight[i]
+        # Ties go to the more cautious class: claiming displacement needs the stronger evidence.
+        win = 2
+        if totals[1] > totals[win]:
+            win = 1
+        if totals[0] > totals[win]:
+            win = 0
+        ranked = sorted(order, key=weight.__getitem__, reverse=True) if len(order) > 1 else order
+        decider = next(i for i in ranked if klass[i] == win)
+        runner_up = max(totals[c] for c in range(3) if c != win)
+        margin = (totals[win] - runner_up) / (totals[win] + runner_up)
+        rule = self.rules[decider]
+        words = (
+            self._matcher.evidence(decider, tokens, verbs_at, hit_at)
+            if rule.verbs or rule.objects
+            else ()
+        )
+        return _verdict(
+            exposure=rule.exposure,
+            rule=rule.id,
+            basis=rule.section,
+            reason=rule.reason,
+            confidence=round(0.5 + 0.45 * margin, 2),
+            why=_why(rule, words, [self.rules[i].id for i in ranked if klass[i] != win]),
+            also=[self.rules[i].id for i in ranked if i != decider],
         )
 
     def _fallback(self) -> Verdict:
         exposure = self.meta.fallback_exposure
-        return Verdict(
+        return _verdict(
             exposure=exposure,
             rule="fallback",
             basis="none: no rule matched",
             reason=self.meta.fallback_reason,
             confidence=self.meta.fallback_confidence,
             why=(
-                f"No rule matched this wording, so this is the fallback guess ({exposure.label}); "
-                "describe the task with a plain verb and object, or set its attributes."
+                f"No rule matched this wording, so this is the fallback guess ({exposure.label}, "
+                "low confidence); describe the task with a plain verb and object, or set its "
+                "attributes."
             ),
+            also=[],
         )
 
 
-def _why(decider: RuleMatch, winner: Exposure, ranked: list[RuleMatch]) -> str:
-    if decider.evidence:
-        words = ", ".join(f"'{w}'" for w in decider.evidence[:3])
-        lead = f"Matched {words} (rule {decider.rule.id})"
+def _why(rule: RuleSpec, words: tuple[str, ...], against: list[str]) -> str:
+    if words:
+        shown = ", ".join(f"'{w}'" for w in words[:3])
+        lead = f"Matched {shown} (rule {rule.id})"
     else:
-        conditions = ", ".join(k.replace("_", " ") for k, v in decider.rule.when.items() if v)
-        lead = f"Marked {conditions or 'by its attributes'} (rule {decider.rule.id})"
-    against = [m.rule.id for m in ranked if m.rule.exposure != winner]
+        conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)
+        lead = f"Marked {conditions or 'by its attributes'} (rule {rule.id})"
     tail = f"; outweighed {', '.join(against[:2])}" if against else ""
-    return f"{lead}: {decider.rule.reason.rstrip('.')}{tail}."
-
-
-def _verb_positions(tokens: list[str]) -> set[int]:
-    """The task's leading verbs: 'Plan, direct, or coordinate X' gives positions of all three."""
-    pos = 0
-    while pos < len(tokens) and tokens[pos] in _SUBJECTS:
-        pos += 1
-    positions = set()
-    while pos < len(tokens) and tokens[pos] not in _CONNECTORS:
-        positions.add(pos)
-        nxt = pos + 1
-        if nxt < len(tokens) and tokens[nxt] in _CONNECTORS:
-            while nxt < len(tokens) and tokens[nxt] in _CONNECTORS:
-                nxt += 1
-            pos = nxt
-        else:
-            break
-    return positions
-
-
-def _rest_matches(rest: tuple[str, ...], tokens: list[str], start: int) -> bool:
-    if start + len(rest) > len(tokens):
-        return False
-    return all(_word_matches(p, tokens[start + i]) for i, p in enumerate(rest))
-
-
-def _attributes_hold(when: dict[str, bool], attributes: dict[str, bool | None] | None) -> bool:
-    if not attributes:
-        return False
-    return all(attributes.get(name) is expected for name, expected in when.items())
+    return f"{lead}: {rule.reason.rstrip('.')}{tail}."
 
 
 # --- loading -------------------------------------------------------------------------------
