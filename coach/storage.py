@@ -1,0 +1,213 @@
+"""Crash-safe file handling under the store: atomic writes, strict reads, the lock.
+
+A write goes to a temp file in the same folder, is fsynced, renamed over the target with
+`os.replace`, and the folder is fsynced, so a crash leaves either the old file or the new one.
+A read never mistakes a damaged file for an empty store: it raises StoreError instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+from coach.errors import CoachError
+
+TEMP_SUFFIX = ".coach-tmp"
+REPAIR_HINT = "run `coach doctor --repair` to restore the newest good backup"
+
+
+class StoreError(CoachError):
+    """The store cannot be read or written safely; the message says which file and what to do."""
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside `folder` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` (and parents) with mode 0700 if it does not exist yet."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot create the data folder ({exc.strerror})") from None
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash at any point leaves the old or the new file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def sweep_temp_files(folder: Path) -> list[Path]:
+    """Delete temp files a killed writer left behind. Call only while holding the store lock."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for stray in folder.glob(f".*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stray.unlink()
+            removed.append(stray)
+    return removed
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    """Compact JSON: the store is rewritten whole on every save, so size is time."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode(raw: bytes, path: Path) -> dict[str, Any]:
+    """Parse store bytes, or raise StoreError naming the file and the repair command."""
+    if not raw:
+        raise StoreError(
+            f"{path}: the store file is empty (0 bytes), not a valid store; {REPAIR_HINT}"
+        )
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise StoreError(
+            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); {REPAIR_HINT}"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise StoreError(
+            f"{path}: damaged or truncated JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg}); {REPAIR_HINT}"
+        ) from None
+    if not isinstance(data, dict):
+        raise StoreError(
+            f"{path}: not a coach store (expected a JSON object of tables, found "
+            f"{type(data).__name__}); {REPAIR_HINT}"
+        )
+    return data
+
+
+def read_file(path: Path) -> bytes | None:
+    """The raw bytes of `path`, None if it does not exist, StoreError if it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a folder, expected the store file; move it away") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the store ({exc.strerror}); {REPAIR_HINT}") from None
+
+
+def _stat_key(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage over one JSON file, written atomically and read strictly.
+
+    Outside a write cycle, `read` returns the parsed file, re-reading it whenever the file on
+    disk changed (every save replaces the inode). Inside a write cycle (`pinned`) TinyDB works
+    on one fresh copy read under the lock, so several table operations parse the file once.
+    `check` validates the shape of freshly read data before anyone uses it.
+    """
+
+    def __init__(self, path: Path, check=None) -> None:
+        self.path = path
+        self._check = check
+        self._cache: dict[str, Any] | None = None
+        self._cache_key: tuple[int, int, int] | None = None
+        self._pinned: dict[str, Any] | None = None
+        self.last_written: bytes | None = None
+
+    def load(self, *, fresh: bool = False) -> dict[str, Any] | None:
+        key = _stat_key(self.path)
+        if not fresh and key is not None and key == self._cache_key:
+            return self._cache
+        raw = read_file(self.path)
+        if raw is None:
+            self._cache, self._cache_key = None, None
+            return None
+        data = decode(raw, self.path)
+        if self._check is not None:
+            data = self._check(data, self.path)
+        self._cache, self._cache_key = data, key
+        return data
+
+    @contextlib.contextmanager
+    def pinned(self, *, load: bool = True) -> Iterator[dict[str, Any]]:
+        data = self.load(fresh=True) if load else None
+        self._pinned = data if data is not None else {}
+        try:
+            yield self._pinned
+        finally:
+            self._pinned = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._pinned is not None:
+            return self._pinned
+        return self.load()
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self._pinned is None:
+            raise RuntimeError("store writes must happen inside Store._writing()")
+        raw = encode(data)
+        atomic_write_bytes(self.path, raw)
+        self._pinned = data
+        self.last_written = raw
+        self._cache, self._cache_key = data, _stat_key(self.path)
+
+    def close(self) -> None:
+        self._cache = None
+
+
+@contextlib.contextmanager
+def store_lock(path: Path, timeout: float) -> Iterator[None]:
+    """Hold the store's lock file; StoreError with a clear message when another coach holds it."""
+    lock = FileLock(
+        str(path) + ".lock",
+        timeout=timeout,
+        mode=0o600,
+        poll_interval=0.01,
+        preserve_lock_file=True,
+    )
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreError(
+            f"{path}: another coach is saving (lock held for over {timeout:g} s); "
+            "try again in a moment"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -1,0 +1,291 @@
+"""The store: the worker's check-ins and the TUI's draft, kept in TinyDB over a crash-safe file.
+
+Every change is a read-modify-write cycle under a file lock that re-reads the file first, so
+two coach processes never lose each other's check-ins. After each saved check-in a copy of the
+file goes to `backups/` (the newest `KEEP_BACKUPS` are kept). Records are validated by pydantic
+on the way in and when read; a damaged file raises StoreError and is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from coach.errors import describe_validation_error
+from coach.migrations import CHECKINS, DRAFT, META, store_version, upgrade
+from coach.models import SCHEMA_VERSION, CheckIn, ProfileFile
+from coach.storage import (
+    REPAIR_HINT,
+    AtomicJSONStorage,
+    StoreError,
+    atomic_write_bytes,
+    encode,
+    ensure_private_dir,
+    store_lock,
+    sweep_temp_files,
+)
+
+__all__ = ["Backup", "Store", "StoreError", "list_backups", "validate_store_data"]
+
+KEEP_BACKUPS = 10
+LOCK_TIMEOUT = 10.0
+_BACKUP_NAME = re.compile(r"^coach-(\d{8}T\d{12})Z(?:-([a-z-]+))?\.json$")
+
+
+class Backup(BaseModel):
+    """One file in backups/, newest first in list_backups()."""
+
+    path: Path
+    taken: dt.datetime
+    label: str = ""
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Backups in `folder`, newest first (names carry the UTC time they were taken)."""
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            m = _BACKUP_NAME.match(path.name)
+            if m:
+                taken = dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=dt.UTC)
+                found.append(Backup(path=path, taken=taken, label=m.group(2) or ""))
+    return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def write_backup(folder: Path, raw: bytes, *, label: str = "", keep: int = KEEP_BACKUPS) -> Path:
+    """Save `raw` as a new timestamped backup and drop all but the newest `keep`."""
+    ensure_private_dir(folder)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    suffix = f"-{label}" if label else ""
+    path = folder / f"coach-{stamp}Z{suffix}.json"
+    atomic_write_bytes(path, raw)
+    for old in list_backups(folder)[keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return path
+
+
+def _invalid(err: ValidationError, where: str) -> StoreError:
+    return StoreError(f"{describe_validation_error(err, where)}\n{REPAIR_HINT}")
+
+
+def _sort_key(item: tuple[str, dict[str, Any]]) -> tuple[str, int]:
+    doc_id, rec = item
+    return (rec["date"], int(doc_id))
+
+
+def validate_store_data(
+    data: dict[str, Any], where: Path | str
+) -> tuple[list[CheckIn], ProfileFile | None]:
+    """Fully validate parsed store data (after `upgrade`): every check-in and the draft."""
+    records = sorted(data.get(CHECKINS, {}).items(), key=_sort_key)
+    checkins = []
+    for doc_id, rec in records:
+        try:
+            checkins.append(CheckIn.model_validate(rec))
+        except ValidationError as err:
+            raise _invalid(err, f"{where}: check-in {rec.get('id', doc_id)}") from None
+    ids = [c.id for c in checkins]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise StoreError(f"{where}: check-in id {dup!r} appears twice; {REPAIR_HINT}")
+    draft = None
+    for doc_id, rec in data.get(DRAFT, {}).items():
+        try:
+            draft = ProfileFile.model_validate(rec["profile_file"])
+        except ValidationError as err:
+            raise _invalid(err, f"{where}: draft record {doc_id}") from None
+    return checkins, draft
+
+
+class Store:
+    """Check-ins (oldest first) and one draft profile, in `settings.store_path`."""
+
+    def __init__(self, path: Path, backups_dir: Path, *, lock_timeout: float = LOCK_TIMEOUT):
+        self.path = path
+        self.backups_dir = backups_dir
+        self.lock_timeout = lock_timeout
+        self.loaded_version = SCHEMA_VERSION
+        self.migration_backup: Path | None = None
+        self._storage = AtomicJSONStorage(path, check=self._upgrade)
+
+    @classmethod
+    def open(cls, settings, *, lock_timeout: float = LOCK_TIMEOUT) -> Store:
+        """Open (or start) the store; StoreError if the file is damaged. Upgrades old formats."""
+        ensure_private_dir(settings.home)
+        store = cls(settings.store_path, settings.backups_dir, lock_timeout=lock_timeout)
+        # Temp files can only be stray when no other coach is mid-save.
+        with contextlib.suppress(StoreError), store_lock(store.path, 0):
+            sweep_temp_files(store.path.parent)
+            sweep_temp_files(store.backups_dir)
+        store._storage.load()
+        if store.loaded_version < SCHEMA_VERSION:
+            store._persist_upgrade()
+        return store
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _upgrade(self, data: dict[str, Any], path: Path) -> dict[str, Any]:
+        self.loaded_version = store_version(data)
+        return upgrade(data, path)
+
+    def _table(self, name: str) -> dict[str, dict[str, Any]]:
+        data = self._storage.read() or {}
+        return data.get(name, {})
+
+    def _validate(self, doc_id: str, rec: dict[str, Any]) -> CheckIn:
+        try:
+            return CheckIn.model_validate(rec)
+        except ValidationError as err:
+            raise _invalid(err, f"{self.path}: check-in {rec.get('id', doc_id)}") from None
+
+    def checkins(self) -> list[CheckIn]:
+        """All check-ins, oldest first (by date, then by the order they were saved)."""
+        items = sorted(self._table(CHECKINS).items(), key=_sort_key)
+        return [self._validate(doc_id, rec) for doc_id, rec in items]
+
+    def count(self) -> int:
+        return len(self._table(CHECKINS))
+
+    def latest(self, on_or_before: dt.date | None = None) -> CheckIn | None:
+        """The newest check-in (only among those dated `on_or_before`, when given)."""
+        items = self._table(CHECKINS).items()
+        if on_or_before is not None:
+            limit = on_or_before.isoformat()
+            items = [(k, rec) for k, rec in items if rec["date"] <= limit]
+        if not items:
+            return None
+        return self._validate(*max(items, key=_sort_key))
+
+    def previous(self, checkin: CheckIn) -> CheckIn | None:
+        """The check-in saved just before `checkin`, if any."""
+        items = sorted(self._table(CHECKINS).items(), key=_sort_key)
+        for pos, (_doc_id, rec) in enumerate(items):
+            if rec["id"] == checkin.id:
+                return self._validate(*items[pos - 1]) if pos > 0 else None
+        return None
+
+    def get(self, checkin_id: str) -> CheckIn | None:
+        """The check-in with exactly this id, or None."""
+        for doc_id, rec in self._table(CHECKINS).items():
+            if rec["id"] == checkin_id:
+                return self._validate(doc_id, rec)
+        return None
+
+    def load_draft(self) -> ProfileFile | None:
+        for doc_id, rec in self._table(DRAFT).items():
+            try:
+                return ProfileFile.model_validate(rec["profile_file"])
+            except ValidationError as err:
+                raise _invalid(err, f"{self.path}: draft record {doc_id}") from None
+        return None
+
+    # -- writing -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[TinyDB]:
+        """One read-modify-write cycle: lock, sweep, re-read the file, hand TinyDB over it."""
+        with store_lock(self.path, self.lock_timeout):
+            sweep_temp_files(self.path.parent)
+            with self._storage.pinned() as data:
+                data.setdefault(META, {"1": {"schema_version": SCHEMA_VERSION, "app": "coach"}})
+                yield TinyDB(storage=lambda: self._storage)
+
+    def _snapshot(self, label: str = "") -> Path | None:
+        raw = self._storage.last_written
+        return write_backup(self.backups_dir, raw, label=label) if raw else None
+
+    def _persist_upgrade(self) -> None:
+        with self._writing():
+            original = self.path.read_bytes()
+            if self.loaded_version < SCHEMA_VERSION:
+                self.migration_backup = write_backup(
+                    self.backups_dir, original, label=f"before-upgrade-v{self.loaded_version}"
+                )
+                self._storage.write(self._storage.read())
+                self._snapshot()
+
+    @staticmethod
+    def _record(checkin: CheckIn) -> dict[str, Any]:
+        data = checkin.model_dump(mode="json")
+        try:
+            CheckIn.model_validate(data)
+        except ValidationError as err:
+            raise _invalid(err, f"check-in {checkin.id}") from None
+        data["schema_version"] = SCHEMA_VERSION
+        return data
+
+    def add_checkin(self, checkin: CheckIn) -> CheckIn:
+        """Save a new check-in; StoreError if its id is already taken."""
+        record = self._record(checkin)
+        with self._writing() as db:
+            table = db.table(CHECKINS)
+            raw = self._table(CHECKINS)
+            if any(rec["id"] == checkin.id for rec in raw.values()):
+                raise StoreError(f"{self.path}: a check-in with id {checkin.id!r} already exists")
+            next_id = max((int(k) for k in raw), default=0) + 1
+            table.insert(Document(record, doc_id=next_id))
+            self._snapshot()
+        return CheckIn.model_validate(record)
+
+    def update_checkin(self, checkin: CheckIn) -> CheckIn:
+        """Replace the stored check-in that has the same id; StoreError if there is none."""
+        record = self._record(checkin)
+        with self._writing() as db:
+            matches = [k for k, rec in self._table(CHECKINS).items() if rec["id"] == checkin.id]
+            if not matches:
+                raise StoreError(f"{self.path}: no check-in with id {checkin.id!r} to update")
+
+            def replace(doc: dict[str, Any]) -> None:
+                doc.clear()
+                doc.update(record)
+
+            db.table(CHECKINS).update(replace, doc_ids=[int(matches[0])])
+            self._snapshot()
+        return CheckIn.model_validate(record)
+
+    def save_draft(self, profile_file: ProfileFile) -> None:
+        """Keep the TUI's work in progress (one draft; no backup, it is saved often)."""
+        payload = ProfileFile.model_validate(profile_file.model_dump(mode="json"))
+        record = {
+            "schema_version": SCHEMA_VERSION,
+            "profile_file": payload.model_dump(mode="json"),
+            "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        with self._writing() as db:
+            db.table(DRAFT).upsert(Document(record, doc_id=1))
+
+    def clear_draft(self) -> None:
+        if not self._table(DRAFT):
+            return
+        with self._writing() as db:
+            db.table(DRAFT).truncate()
+
+    # -- whole-store copies --------------------------------------------------------------
+
+    def dump(self) -> bytes:
+        """The whole store as validated JSON bytes (what `coach backup` writes)."""
+        data = self._storage.load(fresh=True) or {}
+        validate_store_data(data, self.path)
+        data.setdefault(META, {"1": {"schema_version": SCHEMA_VERSION, "app": "coach"}})
+        return encode(data)
+
+    def replace_all(self, data: dict[str, Any], *, label: str) -> Path | None:
+        """Swap in already-validated store data; the current file is backed up first."""
+        with store_lock(self.path, self.lock_timeout):
+            sweep_temp_files(self.path.parent)
+            before = None
+            if self.path.exists():
+                before = write_backup(self.backups_dir, self.path.read_bytes(), label=label)
+            with self._storage.pinned(load=False):
+                self._storage.write(data)
+            self._snapshot()
+        return before
