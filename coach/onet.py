@@ -1,0 +1,320 @@
+"""Build a profile from O*NET "Task Statements" (the public occupational database, CC BY 4.0).
+
+The file is tab-separated (a comma-separated copy with the same header exists too) with columns
+`O*NET-SOC Code`, `Title`, `Task ID`, `Task`, `Task Type`, `Incumbents Responding`, `Date`,
+`Domain Source`. coach ships none of it: the worker downloads it and points coach at it.
+
+How hours are spread (a starting guess the worker then edits):
+- the week is 40 h; core tasks share 80 % of it evenly and supplemental tasks 20 %;
+- when an occupation has only one kind of task, that kind gets the whole 40 h;
+- each task's hours are rounded to the nearest half hour, and are never below 0.5 h,
+  so the total can drift a little from 40 h.
+
+The file is read in one streaming pass: only the chosen occupation's tasks and a code -> title
+map (about a thousand entries) are kept, so a full 19,000-row file imports in milliseconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach.errors import CoachError
+from coach.models import Level, Profile, ProfileFile, Task, clean_text
+
+COLUMNS = (
+    "O*NET-SOC Code",
+    "Title",
+    "Task ID",
+    "Task",
+    "Task Type",
+    "Incumbents Responding",
+    "Date",
+    "Domain Source",
+)
+REQUIRED = ("O*NET-SOC Code", "Title", "Task", "Task Type")
+"""The columns coach reads; the others may be missing."""
+
+WEEK_HOURS = 40.0
+CORE_SHARE = 0.8
+STEP = 0.5
+MIN_HOURS = 0.5
+MAX_CANDIDATES_SHOWN = 15
+
+ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+"""Tried in order; latin-1 decodes any byte, so a file always reads (maybe with odd letters)."""
+
+_CODE = re.compile(r"^\d{2}-\d{4}(?:\.\d{2})?$")
+
+# Standard Occupational Classification major groups: the first two digits of the code.
+SOC_GROUPS = {
+    "11": "Management",
+    "13": "Business and financial operations",
+    "15": "Computer and mathematical",
+    "17": "Architecture and engineering",
+    "19": "Life, physical and social science",
+    "21": "Community and social service",
+    "23": "Legal",
+    "25": "Educational instruction and library",
+    "27": "Arts, design, entertainment, sports and media",
+    "29": "Healthcare practitioners and technical",
+    "31": "Healthcare support",
+    "33": "Protective service",
+    "35": "Food preparation and serving",
+    "37": "Building and grounds cleaning and maintenance",
+    "39": "Personal care and service",
+    "41": "Sales",
+    "43": "Office and administrative support",
+    "45": "Farming, fishing and forestry",
+    "47": "Construction and extraction",
+    "49": "Installation, maintenance and repair",
+    "51": "Production",
+    "53": "Transportation and material moving",
+    "55": "Military",
+}
+
+
+@dataclass
+class OnetImport:
+    """An imported occupation: the profile plus what the CLI and TUI tell the worker about it."""
+
+    profile: ProfileFile
+    code: str
+    title: str
+    core: int
+    supplemental: int
+    encoding: str
+    skipped_rows: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def spread_hours(core: int, supplemental: int) -> tuple[float, float]:
+    """Default weekly hours for each core and each supplemental task (see the module doc)."""
+
+    def share(pool: float, count: int) -> float:
+        return max(MIN_HOURS, round(pool / count / STEP) * STEP) if count else 0.0
+
+    if core and supplemental:
+        return share(WEEK_HOURS * CORE_SHARE, core), share(
+            WEEK_HOURS * (1 - CORE_SHARE), supplemental
+        )
+    return share(WEEK_HOURS, core), share(WEEK_HOURS, supplemental)
+
+
+def _level(code: str) -> Level:
+    if code.startswith("11-10"):  # top executives
+        return "executive"
+    return "manager" if code.startswith("11-") else "individual"
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _sniff(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except FileNotFoundError:
+        raise CoachError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise CoachError(f"{path}: is a folder; give the Task Statements .txt file") from None
+    except OSError as exc:
+        raise CoachError(f"{path}: cannot read ({exc.strerror})") from None
+    if head.startswith(b"PK\x03\x04"):
+        raise CoachError(
+            f"{path}: looks like an Excel workbook; download the text (tab-separated) version "
+            "of Task Statements instead"
+        )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CoachError(f"{path}: is UTF-16 text; save it as UTF-8 (or download it again)")
+    if b"\x00" in head:
+        raise CoachError(f"{path}: is not a text file; give the Task Statements .txt file")
+    if not head.strip():
+        raise CoachError(f"{path}: is empty; give the O*NET Task Statements file")
+
+
+def _open_rows(fh) -> tuple[list[str], Iterator[list[str]]]:
+    header_line = fh.readline()
+    # O*NET's text files are unquoted: a task starting with a quote mark must stay text.
+    options = {"delimiter": "\t", "quoting": csv.QUOTE_NONE} if "\t" in header_line else {}
+    header = next(csv.reader([header_line], **options), [])
+    return header, csv.reader(fh, **options)
+
+
+def _columns(header: list[str], path: Path) -> dict[str, int]:
+    wanted = {name.casefold(): name for name in COLUMNS}
+    found: dict[str, int] = {}
+    for index, name in enumerate(header):
+        # A UTF-8 byte-order mark survives as text when the file is decoded as cp1252.
+        key = name.strip().removeprefix("\ufeff").removeprefix("ï»¿").strip('"').casefold()
+        if key in wanted and wanted[key] not in found:
+            found[wanted[key]] = index
+    missing = [name for name in REQUIRED if name not in found]
+    if missing:
+        shown = ", ".join(repr(clean_text(h)[:40]) for h in header[:8]) or "nothing"
+        raise CoachError(
+            f"{path}: not an O*NET Task Statements file: missing column"
+            f"{'s' if len(missing) > 1 else ''} {', '.join(repr(m) for m in missing)} "
+            f"(the first line has {shown}); use 'Task Statements' from the O*NET database"
+        )
+    return found
+
+
+@dataclass
+class _Scan:
+    query: str
+    is_code: bool
+    titles: dict[str, str] = field(default_factory=dict)
+    exact: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)
+    tasks: dict[str, list[tuple[bool, str]]] = field(default_factory=dict)
+    skipped: int = 0
+
+    def kind(self, code: str, title: str) -> str | None:
+        if self.is_code:
+            if code == self.query:
+                return "exact"
+            return "partial" if code.startswith(self.query + ".") else None
+        folded = title.casefold()
+        if folded == self.query:
+            return "exact"
+        return "partial" if self.query in folded else None
+
+
+def _scan(path: Path, encoding: str, scan: _Scan) -> None:
+    with path.open("r", encoding=encoding, newline="") as fh:
+        header, rows = _open_rows(fh)
+        cols = _columns(header, path)
+        i_code, i_title = cols["O*NET-SOC Code"], cols["Title"]
+        i_task, i_type = cols["Task"], cols["Task Type"]
+        width = max(i_code, i_title, i_task, i_type) + 1
+        titles, exact, partial, tasks = scan.titles, scan.exact, scan.partial, scan.tasks
+        keep: set[str] = set()
+        for row in rows:
+            if len(row) < width:
+                if any(cell.strip() for cell in row):
+                    scan.skipped += 1
+                continue
+            code = row[i_code].strip()
+            if code not in titles:
+                title = row[i_title].strip()
+                titles[code] = title
+                kind = scan.kind(code, title)
+                if kind == "exact":
+                    exact.append(code)
+                    keep.add(code)
+                elif kind == "partial":
+                    partial.append(code)
+                    # Only a lone partial match can be chosen; drop tasks once there are two.
+                    if len(partial) == 1:
+                        keep.add(code)
+                    else:
+                        keep.discard(partial[0])
+                        tasks.pop(partial[0], None)
+            if code in keep:
+                text = row[i_task].strip()
+                if text:
+                    supplemental = row[i_type].strip().casefold() == "supplemental"
+                    tasks.setdefault(code, []).append((supplemental, text))
+
+
+def _candidates(codes: list[str], titles: dict[str, str]) -> str:
+    shown = [f"  {code}  {titles[code]}" for code in sorted(codes)[:MAX_CANDIDATES_SHOWN]]
+    if len(codes) > MAX_CANDIDATES_SHOWN:
+        shown.append(f"  ... and {len(codes) - MAX_CANDIDATES_SHOWN} more")
+    return "\n".join(shown)
+
+
+def _choose(scan: _Scan, path: Path, occupation: str) -> str:
+    if len(scan.exact) == 1:
+        return scan.exact[0]
+    if len(scan.exact) > 1:
+        raise CoachError(
+            f"{path}: several occupations are titled {occupation!r}; give one code:\n"
+            + _candidates(scan.exact, scan.titles)
+        )
+    if len(scan.partial) == 1:
+        return scan.partial[0]
+    if scan.partial:
+        raise CoachError(
+            f"{path}: {len(scan.partial)} occupations match {occupation!r}; "
+            f"give {'the full code' if scan.is_code else 'a fuller title or the code'}:\n"
+            + _candidates(scan.partial, scan.titles)
+        )
+    if not scan.titles:
+        raise CoachError(f"{path}: has a header but no task rows")
+    if scan.is_code:
+        raise CoachError(
+            f"{path}: no occupation has the code {occupation}; check the code, or give a title"
+        )
+    from rapidfuzz import fuzz, process
+
+    close = process.extract(occupation, scan.titles, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+    hint = (
+        "; closest titles:\n" + _candidates([code for _, _, code in close], scan.titles)
+        if close
+        else "; give an O*NET-SOC code like 15-1252.00 or part of a title"
+    )
+    raise CoachError(f"{path}: no occupation matches {occupation!r}{hint}")
+
+
+def read_occupation(path: Path, occupation: str) -> OnetImport:
+    """Read `path` and build a profile for the occupation given by code or title.
+
+    A code matches exactly ("15-1252.00") or by its base ("15-1252"); a title matches exactly
+    (any case) or as part of a title. More than one match is an error listing the candidates.
+    """
+    path = Path(path)
+    query = clean_text(occupation or "")
+    if not query:
+        raise CoachError("give an occupation: an O*NET-SOC code (15-1252.00) or a title")
+    _sniff(path)
+    is_code = bool(_CODE.match(query))
+    for encoding in ENCODINGS:
+        scan = _Scan(query=query if is_code else query.casefold(), is_code=is_code)
+        try:
+            _scan(path, encoding, scan)
+        except UnicodeDecodeError:
+            continue
+        except csv.Error as exc:
+            raise CoachError(f"{path}: cannot read as a table ({exc})") from None
+        break
+    code = _choose(scan, path, query)
+    found = scan.tasks.get(code, [])
+    core = [text for supplemental, text in found if not supplemental]
+    extra = [text for supplemental, text in found if supplemental]
+    core_hours, extra_hours = spread_hours(len(core), len(extra))
+    tasks = [Task(text=t[:20_000], hours_per_week=core_hours) for t in core]
+    tasks += [Task(text=t[:20_000], hours_per_week=extra_hours, supplemental=True) for t in extra]
+    title = clean_text(scan.titles[code])[:200]
+    profile = Profile(
+        role=title,
+        function=SOC_GROUPS.get(code[:2], ""),
+        level=_level(code),
+        role_id=f"onet:{code}",
+    )
+    notes = []
+    if encoding != "utf-8-sig":
+        notes.append(f"{path} is not UTF-8; read it as {encoding}, so check accented letters")
+    if scan.skipped:
+        notes.append(f"skipped {scan.skipped} row(s) with too few columns")
+    if not tasks:
+        raise CoachError(f"{path}: occupation {code} ({title}) has no task statements")
+    return OnetImport(
+        profile=ProfileFile(profile=profile, tasks=tasks),
+        code=code,
+        title=title,
+        core=len(core),
+        supplemental=len(extra),
+        encoding=encoding,
+        skipped_rows=scan.skipped,
+        notes=notes,
+    )
+
+
+def import_onet(path: Path, occupation: str) -> ProfileFile:
+    """The profile for one occupation of an O*NET Task Statements file (see read_occupation)."""
+    return read_occupation(path, occupation).profile
