@@ -1,0 +1,65 @@
+"""`coach plan PROFILE`: a profile file's action plan as Markdown. Never touches the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from coach.cli import get_rules, rules_option
+
+
+@click.command()
+@click.argument("profile", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, allow_dash=True),
+    default=None,
+    help="Write the Markdown to this file ('-' or no -o: standard output).",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it already exists.")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Render with this Jinja2 template instead of the bundled one (runs sandboxed).",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Plan as if today were this date (YYYY-MM-DD); sets the quarter and check-in date.",
+)
+@rules_option
+@click.pass_context
+def plan(
+    ctx: click.Context,
+    profile: Path,
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+    today: dt.datetime | None,
+) -> None:
+    """Render the action plan for the PROFILE file (TOML) as Markdown.
+
+    The same profile, rules and date always give byte-identical output.
+    """
+    from coach.export import render_markdown, write_text_atomic
+    from coach.plan import build_plan
+    from coach.profile_io import load_profile
+    from coach.scoring import assess
+
+    pf = load_profile(profile)
+    table = get_rules(ctx)
+    assessment = assess(pf.tasks, [table.classify(t) for t in pf.tasks])
+    result = build_plan(pf.profile, assessment, today=today.date() if today else None)
+    text = render_markdown(result, template)
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_text_atomic(output, text, force=force)
+    click.echo(f"Wrote the plan to {output}", err=True)

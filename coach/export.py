@@ -1,0 +1,224 @@
+"""Renders a plan to Markdown with Jinja2, and writes files atomically.
+
+Every template, bundled or the user's own (--template FILE), runs in a sandboxed Jinja2
+environment with StrictUndefined. User text reaches the page only through the `md` filter, which
+escapes it so a task named `# x | y` stays literal text in headings, lists and table cells.
+Output is deterministic: the same plan gives byte-identical Markdown.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from coach.errors import CoachError
+from coach.models import LEVELS, Exposure, Plan, clean_text
+
+MAX_OUTPUT = 5_000_000
+"""A template's `*` and `**` may not build values bigger than this (memory guard)."""
+
+_ESCAPE = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "#": "\\#",
+    "|": "\\|",
+    "~": "\\~",
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+}
+_ESCAPE_TABLE = str.maketrans(_ESCAPE)
+_LINE_BREAKS = re.compile(r"[\s\u2028\u2029]+")
+_LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])")
+
+
+def md(value: Any) -> str:
+    """Escape text for Markdown: one line, no structure, no HTML, nothing a parser acts on."""
+    text = _LINE_BREAKS.sub(" ", clean_text(str(value))).strip()
+    text = text.translate(_ESCAPE_TABLE)
+    if text[:1] in ("-", "+", "="):
+        text = "\\" + text
+    return _LEADING_MARKER.sub(r"\1\\\2", text)
+
+
+def hours(value: float | None) -> str:
+    return "" if value is None else f"{round(float(value), 1):g}"
+
+
+def pct(value: float) -> str:
+    return f"{round(float(value) * 100)}%"
+
+
+def signed(value: float) -> str:
+    value = round(float(value), 1)
+    return f"+{value:g}" if value > 0 else f"{value:g}"
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The stock sandbox, plus a cap on values built with `*` and `**`."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
+            raise SecurityError("exponent too large in template")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                sized = isinstance(seq, str | list | tuple) and isinstance(n, int)
+                if sized and len(seq) * n > MAX_OUTPUT:
+                    raise SecurityError("template builds a value that is too large")
+        return super().call_binop(context, operator, left, right)
+
+
+def make_environment(folder: Path) -> SandboxedEnvironment:
+    env = _Sandbox(
+        loader=jinja2.FileSystemLoader(str(folder), encoding="utf-8"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, hours=hours, pct=pct, signed=signed)
+    return env
+
+
+def default_template_path() -> Path:
+    from coach.assets import asset_path
+
+    return asset_path("templates", "plan.md.j2")
+
+
+SECTIONS = (
+    ("metrics", "1. Tie your work to money"),
+    ("ai-workflows", "2. Become the AI multiplier"),
+    ("guardrails", "3. Ship faster with guardrails"),
+    ("scarce-assets", "4. Own scarce assets"),
+    ("skills", "5. Skills to build"),
+    ("pivots", "6. Role pivots to consider"),
+)
+
+
+def plan_context(plan: Plan) -> dict[str, Any]:
+    """What a template sees: the plan itself plus a few ready-made views of it."""
+    flows = plan.section("ai-workflows")
+    return {
+        "plan": plan,
+        "profile": plan.profile,
+        "assessment": plan.assessment,
+        "level_label": LEVELS[plan.profile.level],
+        "sections": {key: plan.section(key) for key, _ in SECTIONS},
+        "headings": dict(SECTIONS),
+        "shares": [
+            {"label": e.label, "share": plan.assessment.shares.get(e, 0.0)} for e in Exposure
+        ],
+        "hours_saved": sum(a.hours_saved or 0.0 for a in flows),
+        "actions": {a.id: a for a in plan.actions},
+        "since": plan.since,
+        "hours_moved": [
+            {"label": e.label, "hours": plan.since.hours_moved.get(e, 0.0)} for e in Exposure
+        ]
+        if plan.since
+        else [],
+    }
+
+
+def _template_line(exc: BaseException, filename: str) -> int | None:
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == filename:
+            line = frame.lineno
+    return getattr(exc, "lineno", None) or line
+
+
+def render_markdown(plan: Plan, template: Path | None = None) -> str:
+    """The plan as Markdown, through the bundled template or the user's (sandboxed)."""
+    path = Path(template) if template is not None else default_template_path()
+    if not path.is_file():
+        raise CoachError(f"{path}: template not found")
+    env = make_environment(path.parent)
+    try:
+        tmpl = env.get_template(path.name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise CoachError(
+            f"{path}: line {exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except UnicodeDecodeError:
+        raise CoachError(f"{path}: not UTF-8 text; save the template as UTF-8") from None
+    try:
+        return tmpl.render(plan_context(plan))
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or str(path)
+        raise CoachError(
+            f"{where}: line {exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except (jinja2.TemplateError, SecurityError, ArithmeticError, TypeError, ValueError) as exc:
+        line = _template_line(exc, tmpl.filename or str(path))
+        at = f"line {line}: " if line else ""
+        kind = "not allowed in the sandbox" if isinstance(exc, SecurityError) else "template error"
+        raise CoachError(f"{path}: {at}{kind}: {exc}") from None
+    except (LookupError, AttributeError, RecursionError) as exc:
+        line = _template_line(exc, tmpl.filename or str(path))
+        at = f"line {line}: " if line else ""
+        raise CoachError(f"{path}: {at}template error: {exc!r}") from None
+
+
+def _file_mode(path: Path) -> int:
+    """Keep an overwritten file's mode; new files get the usual 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write via a temp file in the same folder, fsync and rename; never overwrite silently."""
+    path = Path(path)
+    if path.is_dir():
+        raise CoachError(f"{path}: is a folder; give a file name to write to")
+    if path.exists() and not force:
+        raise CoachError(f"{path}: already exists; use --force to overwrite it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CoachError(f"{folder}: folder does not exist; create it first")
+    data = text.encode("utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise CoachError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        os.fchmod(fd, _file_mode(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CoachError(f"{path}: cannot write ({exc.strerror})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
