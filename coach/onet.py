@@ -215,7 +215,7 @@ def _scan(path: Path, encoding: str, scan: _Scan) -> None:
                         keep.discard(partial[0])
                         tasks.pop(partial[0], None)
             if code in keep:
-                text = row[i_task].strip()
+                text = clean_text(row[i_task])
                 if text:
                     supplemental = row[i_type].strip().casefold() == "supplemental"
                     tasks.setdefault(code, []).append((supplemental, text))
