@@ -1,0 +1,1 @@
+"""coach's terminal app (Textual). The core never imports this package."""

@@ -1,0 +1,164 @@
+"""CoachApp and make_app(): the one factory used by `coach`, the Pilot tests and the snapshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from coach.tui.session import Session
+
+if TYPE_CHECKING:
+    from coach.rules import RuleTable
+    from coach.settings import Settings
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+
+SCREENS_BY_NAME: dict[str, str] = {
+    "welcome": "coach.tui.screens.welcome:WelcomeScreen",
+    "dashboard": "coach.tui.screens.dashboard:DashboardScreen",
+    "profile": "coach.tui.screens.profile:ProfileScreen",
+    "role": "coach.tui.screens.role:RoleScreen",
+    "tasks": "coach.tui.screens.tasks:TasksScreen",
+    "review": "coach.tui.screens.review:ReviewScreen",
+    "plan": "coach.tui.screens.plan:PlanScreen",
+    "export": "coach.tui.screens.export:ExportScreen",
+    "history": "coach.tui.screens.history:HistoryScreen",
+}
+"""Screens by name, imported on first use so start-up loads only the first one."""
+
+AUTOSAVE_DELAY = 0.5
+
+
+class CoachApp(App[None]):
+    """The walk-through from first run to an exported plan, and the quarterly dashboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "coach"
+    SUB_TITLE = "stay valuable in the AI era"
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (MIN_WIDTH, "-roomy")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (MIN_HEIGHT, "-tall")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit; keeps a draft"),
+        Binding("f1,question_mark", "help", "Help", id="help", key_display="?"),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="help-quit"),
+    ]
+
+    def __init__(self, session: Session, *, exit_after_paint: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.exit_after_paint = exit_after_paint
+        self.fatal_error: str | None = None
+        self._autosave_timer: Any = None
+        self._quit_anyway = False
+
+    # --- screens ----------------------------------------------------------------------------
+
+    def first_screen(self) -> Screen:
+        return self.make_screen("dashboard" if self.session.store_exists() else "welcome")
+
+    def make_screen(self, name: str, *args: Any, **kwargs: Any) -> Screen:
+        module_name, _, attr = SCREENS_BY_NAME[name].partition(":")
+        return getattr(importlib.import_module(module_name), attr)(*args, **kwargs)
+
+    def go(self, name: str, *args: Any, **kwargs: Any) -> None:
+        """Push the named screen (one step forward in the walk-through)."""
+        self.push_screen(self.make_screen(name, *args, **kwargs))
+
+    def go_home(self) -> None:
+        """Back to the dashboard (or welcome), dropping the walk-through's screens."""
+        # The stack's bottom is Textual's blank default screen; ours start above it.
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(self.make_screen("dashboard"))
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen())
+        if self.exit_after_paint:
+            self.call_after_refresh(self.exit)
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def changed(self) -> None:
+        """Something in the session changed: save the draft shortly (debounced)."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.save_draft)
+
+    def save_draft(self) -> bool:
+        """Save the draft now. Returns False (and tells the user) if it could not be saved."""
+        from coach.errors import CoachError
+
+        try:
+            self.session.save_draft()
+        except (CoachError, OSError) as exc:
+            self.notify(f"Could not save your draft: {exc}", severity="error", markup=False)
+            return False
+        return True
+
+    async def action_quit(self) -> None:
+        """Quit from anywhere; the draft is saved first so nothing typed is lost."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        if self.save_draft() or self._quit_anyway:
+            self.exit()
+            return
+        self._quit_anyway = True
+        self.notify("Press ctrl+q again to quit without saving the draft.", severity="warning")
+
+    def fatal(self, message: str) -> None:
+        """A problem the user must fix outside the app (e.g. a corrupt store): exit code 2."""
+        self.fatal_error = message
+        self.exit(return_code=2)
+
+    # --- help and command palette -----------------------------------------------------------
+
+    def action_help(self) -> None:
+        from coach.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Help", "What this screen is for, and its keys", self.action_help)
+        yield SystemCommand(
+            "Start a check-in", "Walk through profile, role and tasks", self._palette_start
+        )
+        yield SystemCommand("Dashboard", "Your last check-in and what is due", self.go_home)
+        yield SystemCommand("History", "Past check-ins and how they differ", self._palette_history)
+        for name in ("review", "plan", "export"):
+            if self.session.has_content():
+                yield SystemCommand(
+                    f"Go to {name}", f"Jump to the {name} step of this check-in", self._jump(name)
+                )
+        yield SystemCommand("Save draft", "Save the check-in in progress now", self.save_draft)
+        yield from super().get_system_commands(screen)
+
+    def _jump(self, name: str) -> Any:
+        return lambda: self.go(name)
+
+    def _palette_start(self) -> None:
+        self.session.start_blank()
+        self.go("profile")
+
+    def _palette_history(self) -> None:
+        self.go("history")
+
+
+def make_app(
+    settings: Settings,
+    store: Any = None,
+    *,
+    today: dt.date | None = None,
+    rules: RuleTable | None = None,
+    exit_after_paint: bool = False,
+) -> CoachApp:
+    """Build the app on `settings` (COACH_HOME). Tests inject `store`, `today` and `rules`."""
+    session = Session(settings, store, today=today, rules=rules)
+    return CoachApp(session, exit_after_paint=exit_after_paint)

@@ -1,0 +1,71 @@
+"""What every coach screen shares: header, footer, help text and the "too small" notice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+    from coach.tui.session import Session
+
+TOO_SMALL = (
+    "This terminal is too small for coach.\n\n"
+    "Make the window at least 60 columns by 20 rows.\n"
+    "Your answers are safe; ctrl+q quits and keeps a draft."
+)
+ALWAYS_ALLOWED = frozenset({"quit", "help", "command_palette"})
+
+
+class TooSmall(Static):
+    """Shown instead of the screen's content when the terminal is below the minimum size."""
+
+    def __init__(self) -> None:
+        super().__init__(TOO_SMALL, markup=False, classes="too-small")
+
+
+class CoachScreen(Screen[None]):
+    """Base for coach's screens: subclasses implement `compose_body` and set `HELP`."""
+
+    STEP: ClassVar[str] = ""
+    """Shown in the header, e.g. "Step 2 of 7: Profile"."""
+    HELP: ClassVar[str] = ""
+    """What the screen is for, shown by ? / F1 above the list of keys."""
+
+    @property
+    def coach(self) -> CoachApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def session(self) -> Session:
+        return self.coach.session
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield from self.compose_body()
+        yield Footer()
+        yield TooSmall()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_screen_resume(self) -> None:
+        self.sub_title = self.STEP
+
+    def on_resize(self) -> None:
+        # Breakpoint classes change with the size; the footer must follow check_action.
+        self.call_after_refresh(self.refresh_bindings)
+
+    @property
+    def too_small(self) -> bool:
+        return self.has_class("-narrow") or self.has_class("-short")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.too_small and action not in ALWAYS_ALLOWED)
+
+    def changed(self) -> None:
+        """The session changed: let the app autosave the draft."""
+        self.coach.changed()

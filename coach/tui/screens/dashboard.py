@@ -1,0 +1,170 @@
+"""Returning users: the last check-in, the exposure index, what is due and what is in progress."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from coach.tui.screens.base import CoachScreen
+
+if TYPE_CHECKING:
+    from coach.tui.session import HomeInfo
+
+STATUS_CYCLE = {"todo": "doing", "doing": "done", "done": "dropped", "dropped": "todo"}
+STATUS_MARK = {
+    "todo": "[ ] to do",
+    "doing": "[~] doing",
+    "done": "[x] done",
+    "dropped": "[-] dropped",
+}
+
+
+class DashboardScreen(CoachScreen):
+    """Home for a returning user. Starts this quarter's check-in from last quarter's."""
+
+    STEP = "dashboard"
+    HELP = (
+        "Your dashboard: the last check-in, its exposure index (0-100: how much of your week "
+        "is work AI already does or speeds up), when the next check-in is due, and the plan's "
+        "actions. Press space on an action to move it along: to do, doing, done, dropped."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "checkin", "New check-in", id="checkin"),
+        Binding("h", "history", "History", id="history"),
+        Binding("r", "resume", "Resume draft", id="resume"),
+        Binding("space", "cycle_status", "Mark progress", id="progress"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.info: HomeInfo | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="dashboard", classes="page"):
+            yield Static("Your dashboard", classes="title")
+            yield Static("Loading your check-ins...", id="summary", classes="para", markup=False)
+            yield Static("", id="actions-title", classes="subtitle", markup=False)
+            yield _actions_table()
+            yield Static("", id="dash-keys", classes="para dim", markup=False)
+
+    def on_mount(self) -> None:
+        if not self.coach.exit_after_paint:
+            self.call_after_refresh(self._load)
+
+    def _load(self) -> None:
+        self.run_worker(self.session.load_home, thread=True, name="load-home", exit_on_error=False)
+
+    def on_worker_state_changed(self, event) -> None:
+        from textual.worker import WorkerState
+
+        if event.worker.name != "load-home":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.show_info(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            self.coach.fatal(str(event.worker.error))
+
+    def show_info(self, info: HomeInfo) -> None:
+        self.info = info
+        if info.latest is None:
+            self.coach.switch_screen(self.coach.make_screen("welcome", info))
+            return
+        latest = info.latest
+        today = self.session.today
+        due = info.next_due
+        if due is None:
+            due_text = "unknown"
+        elif due <= today:
+            due_text = f"{due:%d %b %Y}: due now"
+        else:
+            due_text = f"{due:%d %b %Y} (in {(due - today).days} days)"
+        role = latest.profile.role or "role not given"
+        summary = Text.assemble(
+            ("Last check-in: ", "bold"),
+            f"{latest.quarter}, {latest.date:%d %b %Y}, ",
+            (role, "italic"),
+            f"  ({info.count} check-in{'s' if info.count != 1 else ''} in all)\n",
+            ("Exposure index: ", "bold"),
+            f"{latest.assessment.exposure_index} / 100 "
+            "(share of your week AI can already do or speed up)\n",
+            ("Next check-in due: ", "bold"),
+            due_text,
+        )
+        if info.draft is not None:
+            summary.append("\nAn unfinished check-in is waiting: press r to resume it.")
+        self.query_one("#summary", Static).update(summary)
+        self._fill_actions()
+        self.query_one("#dash-keys", Static).update(
+            "n starts this quarter's check-in from last quarter's tasks and actions; "
+            "h shows your history."
+        )
+        self.refresh_bindings()
+
+    def _fill_actions(self) -> None:
+        from textual.widgets import DataTable
+
+        table = self.query_one("#actions", DataTable)
+        actions = self.info.latest.actions if self.info and self.info.latest else []
+        row = table.cursor_row
+        table.clear()
+        for action in actions:
+            table.add_row(STATUS_MARK[action.status], Text(action.title), key=action.id)
+        done = sum(a.status == "done" for a in actions)
+        title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
+        self.query_one("#actions-title", Static).update(title or "No actions recorded.")
+        if actions:
+            table.move_cursor(row=min(row, len(actions) - 1))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("checkin", "history", "cycle_status") and (
+            self.info is None or self.info.latest is None
+        ):
+            return False
+        if action == "resume" and (self.info is None or self.info.draft is None):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_checkin(self) -> None:
+        if self.info and self.info.latest:
+            self.session.start_from_previous(self.info.latest)
+            self.changed()
+            self.coach.go("profile")
+
+    def action_history(self) -> None:
+        self.coach.go("history")
+
+    def action_resume(self) -> None:
+        if self.info and self.info.draft is not None:
+            self.session.resume(self.info.draft, self.info.latest)
+            self.coach.go("profile")
+
+    def action_cycle_status(self) -> None:
+        from textual.widgets import DataTable
+
+        from coach.errors import CoachError
+
+        if not (self.info and self.info.latest and self.info.latest.actions):
+            return
+        table = self.query_one("#actions", DataTable)
+        action = self.info.latest.actions[table.cursor_row]
+        try:
+            self.info.latest = self.session.set_action_status(
+                self.info.latest, action.id, STATUS_CYCLE[action.status]
+            )
+        except CoachError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._fill_actions()
+
+
+def _actions_table():
+    from textual.widgets import DataTable
+
+    table = DataTable(id="actions", cursor_type="row", zebra_stripes=False)
+    table.add_columns("Status", "Action")
+    return table

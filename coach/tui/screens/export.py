@@ -1,0 +1,110 @@
+"""Step 6: write the plan to a Markdown file and save this session as a check-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
+
+from coach.tui.screens.base import CoachScreen
+
+
+class ExportScreen(CoachScreen):
+    """Pick where the plan goes; an existing file is only replaced after you say so."""
+
+    STEP = "step 6 of 6: export"
+    HELP = (
+        "Type where the plan should be written (Markdown, readable anywhere) and press enter. "
+        "If the file exists, coach asks before replacing it. Saving also records this "
+        "check-in in your history, so next quarter can show what moved."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("enter", "dashboard", "Dashboard", id="dashboard"),
+    ]
+    AUTO_FOCUS = "#export-path"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved_to: Path | None = None
+
+    def compose_body(self) -> ComposeResult:
+        default = self.session.default_export_path()
+        with VerticalScroll(id="export", classes="page"):
+            yield Static("Export your plan", classes="title")
+            yield Static(
+                "The plan is written as Markdown. Edit the path if you like, then press enter.",
+                classes="para",
+                markup=False,
+            )
+            yield Input(str(default), id="export-path", compact=True)
+            yield Static("", id="export-result", classes="para", markup=False)
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dashboard" and self.saved_to is None:
+            return False
+        if action == "save" and self.saved_to is not None:
+            return False
+        return super().check_action(action, parameters)
+
+    def action_save(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("Type a file path for the plan.", severity="error")
+            return
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        if path.is_dir():
+            self.notify(f"{path} is a folder; add a file name.", severity="error", markup=False)
+            return
+        if path.exists():
+            from coach.tui.screens.modals import ConfirmModal
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._export(path, force=True)
+
+            question = f"{path} already exists. Replace it with this plan?"
+            self.app.push_screen(ConfirmModal(question, "Replace", "Keep it"), answered)
+            return
+        self._export(path, force=False)
+
+    def _export(self, path: Path, *, force: bool) -> None:
+        from coach.errors import CoachError
+
+        try:
+            checkin = self.session.export(path, force=force)
+        except (CoachError, OSError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False, timeout=10)
+            return
+        self.saved_to = path
+        result = Text()
+        result.append("Saved. ", style="bold")
+        result.append(f"Your plan is in {path}.\n")
+        result.append(
+            f"Check-in {checkin.quarter} recorded (exposure index "
+            f"{checkin.assessment.exposure_index}); your draft is cleared.\n\n"
+        )
+        result.append("Press enter for your dashboard, or ctrl+q to quit.")
+        self.query_one("#export-result", Static).update(result)
+        self.query_one("#export-path", Input).disabled = True
+        self.notify(f"Plan saved to {path}", markup=False)
+        self.refresh_bindings()
+
+    def action_dashboard(self) -> None:
+        self.coach.go_home()
+
+    def action_back(self) -> None:
+        self.coach.pop_screen()

@@ -1,0 +1,146 @@
+"""Past check-ins, the exposure index over time, and what moved between any two."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Sparkline, Static
+
+from coach.tui.screens.base import CoachScreen
+
+if TYPE_CHECKING:
+    from coach.models import CheckIn, CheckInDiff
+
+
+class HistoryScreen(CoachScreen):
+    """Check-ins oldest first; the selected one is compared with the one marked by space."""
+
+    STEP = "history"
+    HELP = (
+        "Every check-in you saved, oldest first, with the exposure index over time drawn "
+        "as a sparkline. The panel compares two check-ins: by default the selected one with "
+        "the one before it. Press space on a row to compare against that one instead."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "mark", "Compare with", id="mark"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+    AUTO_FOCUS = "#history-table"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[CheckIn] = []
+        self.base: int | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="history", classes="page"):
+            yield Static("Your check-ins", classes="title")
+            table: DataTable = DataTable(id="history-table", cursor_type="row")
+            table.add_columns("", "Date", "Quarter", "Role", "Index", "Hours", "Done")
+            yield table
+            yield Static("", id="history-trend", markup=False)
+            yield Sparkline([], id="history-spark")
+            yield Static("", id="history-diff")
+
+    def on_mount(self) -> None:
+        from coach.errors import CoachError
+
+        try:
+            self.items = self.session.checkins()
+        except CoachError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            self.items = []
+        self._fill()
+        if self.items:
+            self.query_one(DataTable).move_cursor(row=len(self.items) - 1, animate=False)
+        self.show_diff()
+
+    def _fill(self) -> None:
+        table = self.query_one("#history-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for index, item in enumerate(self.items):
+            done = sum(a.status == "done" for a in item.actions)
+            table.add_row(
+                "base" if index == self.base else "",
+                f"{item.date:%Y-%m-%d}",
+                item.quarter,
+                Text(item.profile.role or "-", no_wrap=True, overflow="ellipsis"),
+                str(item.assessment.exposure_index),
+                f"{item.assessment.total_hours:g}",
+                f"{done}/{len(item.actions)}",
+            )
+        if self.items:
+            table.move_cursor(row=min(row, len(self.items) - 1), animate=False)
+        values = [float(i.assessment.exposure_index) for i in self.items]
+        self.query_one("#history-spark", Sparkline).data = values
+        trend = "Exposure index over time (0-100): " + (
+            " -> ".join(str(int(v)) for v in values) if values else "no check-ins yet"
+        )
+        self.query_one("#history-trend", Static).update(trend)
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def _highlighted(self) -> None:
+        self.show_diff()
+
+    def show_diff(self) -> None:
+        panel = self.query_one("#history-diff", Static)
+        if len(self.items) < 2:
+            panel.update(
+                Text("Save another check-in next quarter to see what moved.", style="italic")
+            )
+            return
+        current = self.query_one("#history-table", DataTable).cursor_row
+        base = self.base if self.base is not None else current - 1
+        if base < 0 or base == current:
+            base = current + 1 if current + 1 < len(self.items) else current - 1
+        old, new = sorted((base, current))
+        diff = self.session.diff(self.items[old], self.items[new])
+        panel.update(diff_text(diff))
+
+    def action_mark(self) -> None:
+        row = self.query_one("#history-table", DataTable).cursor_row
+        self.base = None if self.base == row else row
+        self._fill()
+        self.show_diff()
+
+    def action_back(self) -> None:
+        self.coach.pop_screen()
+
+
+def diff_text(diff: CheckInDiff) -> Text:
+    """What moved between two check-ins, in plain words."""
+    text = Text()
+    text.append(f"From {diff.from_quarter} to {diff.to_quarter}\n", style="bold")
+    sign = "+" if diff.index_change > 0 else ""
+    direction = (
+        "more exposed"
+        if diff.index_change > 0
+        else "less exposed"
+        if diff.index_change < 0
+        else "no change"
+    )
+    text.append(f"Exposure index: {sign}{diff.index_change} ({direction})\n")
+    moved = [(c, h) for c, h in diff.hours_moved.items() if abs(h) >= 0.05]
+    if moved:
+        text.append("Hours a week: ")
+        text.append(", ".join(f"{c.label} {h:+g} h" for c, h in moved))
+        text.append("\n")
+    for label, items in (
+        ("Tasks added", diff.tasks_added),
+        ("Tasks dropped", diff.tasks_dropped),
+        ("Actions completed", diff.actions_completed),
+    ):
+        if items:
+            text.append(f"{label}: ", style="bold")
+            text.append("; ".join(items) + "\n")
+    for move in diff.metrics_moved:
+        text.append("Metric: ", style="bold")
+        text.append(f"{move.title}: {move.before or '-'} -> {move.after or '-'}\n")
+    text.rstrip()
+    return text

@@ -1,0 +1,148 @@
+"""Small dialogs: confirm, edit a task, import O*NET tasks. Each returns its answer by dismiss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from coach.tui.screens.base import TooSmall
+
+if TYPE_CHECKING:
+    from coach.models import Task
+    from coach.tui.session import Session
+
+
+class Dialog(ModalScreen):
+    """A modal with the same "too small" behaviour as the full screens."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield from self.compose_dialog()
+        yield TooSmall()
+
+    def compose_dialog(self) -> ComposeResult:
+        yield from ()
+
+    @property
+    def session(self) -> Session:
+        return self.app.session  # type: ignore[attr-defined]
+
+
+class ConfirmModal(Dialog):
+    """Ask a yes/no question; dismisses with True for yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="yes"),
+        Binding("n,escape", "answer(False)", "No", id="no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes, self.no = yes, no
+
+    def compose_dialog(self) -> ComposeResult:
+        yield Static(self.question, markup=False, id="question")
+        yield Static(f"y: {self.yes}    n or esc: {self.no}", classes="para dim", markup=False)
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class TaskEditModal(Dialog):
+    """Add or edit a task's text and hours; dismisses with the validated Task or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save-task", priority=True),
+    ]
+    AUTO_FOCUS = "#task-text"
+
+    def __init__(self, task: Task | None = None) -> None:
+        super().__init__()
+        self.original = task
+
+    def compose_dialog(self) -> ComposeResult:
+        task = self.original
+        yield Label("Edit task" if task else "Add a task", classes="title")
+        yield Label("What do you do? Start with a verb, e.g. 'Compile weekly sales reports'")
+        yield Input(task.text if task else "", id="task-text", placeholder="Task")
+        yield Label("Hours per week")
+        hours = f"{task.hours_per_week:g}" if task else ""
+        yield Input(hours, id="task-hours", placeholder="e.g. 4", type="number")
+        yield Static("enter: next field / save    esc: cancel", classes="dim", markup=False)
+
+    @on(Input.Submitted, "#task-text")
+    def _to_hours(self) -> None:
+        self.query_one("#task-hours", Input).focus()
+
+    @on(Input.Submitted, "#task-hours")
+    def _submit(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        from coach.errors import CoachError
+
+        text = self.query_one("#task-text", Input).value
+        hours = self.query_one("#task-hours", Input).value
+        try:
+            task = self.session.make_task(text, hours, base=self.original)
+        except CoachError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.dismiss(task)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OnetModal(Dialog):
+    """Import an occupation's tasks from an O*NET Task Statements file; dismisses with a count."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+    AUTO_FOCUS = "#onet-path"
+
+    def compose_dialog(self) -> ComposeResult:
+        yield Label("Import tasks from O*NET", classes="title")
+        yield Static(
+            "O*NET publishes task statements for about 900 occupations (file 'Task "
+            "Statements', tab- or comma-separated). Your current tasks will be replaced.",
+            markup=False,
+        )
+        yield Label("File path")
+        yield Input(id="onet-path", placeholder="e.g. ~/Downloads/Task Statements.txt")
+        yield Label("Occupation: O*NET-SOC code or title")
+        yield Input(id="onet-occupation", placeholder="e.g. 15-1252.00 or Software Developers")
+        yield Static("enter: next field / import    esc: cancel", classes="dim", markup=False)
+
+    @on(Input.Submitted, "#onet-path")
+    def _to_occupation(self) -> None:
+        self.query_one("#onet-occupation", Input).focus()
+
+    @on(Input.Submitted, "#onet-occupation")
+    def _import(self) -> None:
+        from coach.errors import CoachError
+
+        raw_path = self.query_one("#onet-path", Input).value.strip()
+        occupation = self.query_one("#onet-occupation", Input).value.strip()
+        if not raw_path or not occupation:
+            self.notify("Give both a file path and an occupation.", severity="error")
+            return
+        try:
+            count = self.session.import_onet(Path(raw_path).expanduser(), occupation)
+        except (CoachError, ImportError) as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            return
+        self.dismiss(count)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

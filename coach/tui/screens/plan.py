@@ -1,0 +1,52 @@
+"""Step 5: the action plan, previewed as rendered Markdown (what the export will write)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Markdown, Static
+
+from coach.tui.screens.base import CoachScreen
+
+
+class PlanScreen(CoachScreen):
+    """The plan built from this check-in, exactly as it will be exported."""
+
+    STEP = "step 5 of 6: plan"
+    HELP = (
+        "Your 90-day plan, built from your answers and tasks: metrics that tie your work to "
+        "money, AI workflows to build and teach, guardrails to document, scarce assets to own, "
+        "skills and possible pivots. Each action names the article section it comes from. "
+        "Scroll with the arrow keys or page up/down; ctrl+n goes on to export it."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", "Next", id="next", priority=True),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+    AUTO_FOCUS = "#plan-md"
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="plan-error", classes="note page", markup=False)
+        yield Markdown("", id="plan-md", open_links=False)
+
+    def on_mount(self) -> None:
+        from coach.errors import CoachError
+
+        error = self.query_one("#plan-error", Static)
+        error.display = False
+        try:
+            text = self.session.plan_markdown()
+        except CoachError as exc:
+            error.update(f"The plan could not be built: {exc}")
+            error.display = True
+            return
+        self.query_one("#plan-md", Markdown).update(text)
+        self.query_one("#plan-md", Markdown).can_focus = True
+
+    def action_next(self) -> None:
+        self.coach.go("export")
+
+    def action_back(self) -> None:
+        self.coach.pop_screen()

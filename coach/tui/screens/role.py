@@ -1,0 +1,182 @@
+"""Step 2: find your role (type to filter) so its typical tasks fill in, or start blank."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.tui.screens.base import CoachScreen
+from coach.tui.session import RoleChoice
+
+BLANK_ID = "__blank__"
+
+
+class RoleScreen(CoachScreen):
+    """Search the role catalog; picking a role pre-fills the week's tasks."""
+
+    STEP = "step 2 of 6: role"
+    HELP = (
+        "Type a job title to filter the role catalog (typos are fine), move with the arrow "
+        "keys and press enter to take that role's typical tasks; you can edit them next. "
+        "Pick 'Keep my tasks / start blank' to type your own. ctrl+o imports the tasks of an "
+        "occupation from an O*NET Task Statements file you downloaded."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", "Next", id="next", priority=True),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("ctrl+o", "onet", "Import O*NET", id="onet", priority=True),
+        Binding("down", "to_list", "Results", id="to-list", show=False),
+    ]
+    AUTO_FOCUS = "#role-search"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choices: list[RoleChoice] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(
+            "Find your role: type a title, then pick with ↓ and enter",
+            classes="title",
+            id="role-title",
+        )
+        yield Input(
+            self.session.pf.profile.role,
+            placeholder="Type a job title, e.g. analyst, support, engineer",
+            id="role-search",
+            compact=True,
+        )
+        with Horizontal(id="role-body"):
+            yield OptionList(id="role-list", compact=True)
+            with VerticalScroll(id="role-preview"):
+                yield Static("", id="role-preview-text")
+
+    def on_mount(self) -> None:
+        self._refresh_list(self.session.pf.profile.role)
+
+    @on(Input.Changed, "#role-search")
+    def _search(self, event: Input.Changed) -> None:
+        self._refresh_list(event.value)
+
+    def _refresh_list(self, query: str) -> None:
+        self.choices = self.session.roles(query)
+        if not self.choices and query.strip():
+            # A long title typed on the profile step may match nothing: show everything.
+            self.choices = self.session.roles("")
+        option_list = self.query_one("#role-list", OptionList)
+        option_list.clear_options()
+        keep = len(self.session.tasks)
+        blank = "Keep my tasks" if keep else "Start blank: I will type my tasks"
+        option_list.add_option(Option(Text(blank, style="italic"), id=BLANK_ID))
+        for index, choice in enumerate(self.choices):
+            label = Text(choice.title)
+            if choice.function:
+                label.append(f"  ({choice.function})", style="dim")
+            option_list.add_option(Option(label, id=str(index)))
+        option_list.highlighted = 1 if self.choices and query.strip() else 0
+        self._preview(option_list.highlighted)
+
+    @on(OptionList.OptionHighlighted, "#role-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._preview(event.option_index)
+
+    def _preview(self, index: int | None) -> None:
+        text = Text()
+        choice = self._choice_at(index)
+        if choice is None:
+            count = len(self.session.tasks)
+            text.append("Your own tasks\n", style="bold")
+            text.append(
+                f"Keep the {count} tasks you have."
+                if count
+                else "You'll add tasks on the next step."
+            )
+        else:
+            text.append(f"{choice.title}\n", style="bold")
+            if choice.summary:
+                text.append(f"{choice.summary}\n")
+            text.append("\nTypical week:\n")
+            for task in choice.tasks:
+                text.append(f"  {task.hours_per_week:>4g} h  ")
+                text.append(f"{task.text}\n")
+        self.query_one("#role-preview-text", Static).update(text)
+
+    def _choice_at(self, index: int | None) -> RoleChoice | None:
+        option_list = self.query_one("#role-list", OptionList)
+        if index is None or index >= option_list.option_count:
+            return None
+        option_id = option_list.get_option_at_index(index).id
+        if option_id in (None, BLANK_ID):
+            return None
+        return self.choices[int(option_id)]
+
+    @on(Input.Submitted, "#role-search")
+    def _submit_search(self) -> None:
+        self._pick(self.query_one("#role-list", OptionList).highlighted)
+
+    @on(OptionList.OptionSelected, "#role-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option_index)
+
+    def _pick(self, index: int | None) -> None:
+        choice = self._choice_at(index)
+        if choice is None:
+            self.coach.go("tasks")
+            return
+        if self.session.tasks:
+            from coach.tui.screens.modals import ConfirmModal
+
+            question = (
+                f"Replace your {len(self.session.tasks)} tasks with the "
+                f"{len(choice.tasks)} typical tasks of '{choice.title}'?"
+            )
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._apply(choice)
+                else:
+                    self.coach.go("tasks")
+
+            self.app.push_screen(ConfirmModal(question, "Replace", "Keep mine"), answered)
+            return
+        self._apply(choice)
+
+    def _apply(self, choice: RoleChoice) -> None:
+        self.session.apply_role(choice)
+        self.changed()
+        self.notify(f"{len(choice.tasks)} typical tasks added; edit them to match your week.")
+        self.coach.go("tasks")
+
+    def action_to_list(self) -> None:
+        option_list = self.query_one("#role-list", OptionList)
+        if self.focused is not option_list:
+            option_list.focus()
+            option_list.action_cursor_down()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_list" and not isinstance(self.focused, Input):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_onet(self) -> None:
+        from coach.tui.screens.modals import OnetModal
+
+        def imported(count: int | None) -> None:
+            if count is not None:
+                self.changed()
+                self.notify(f"Imported {count} tasks from O*NET; adjust their hours next.")
+                self.coach.go("tasks")
+
+        self.app.push_screen(OnetModal(), imported)
+
+    def action_next(self) -> None:
+        self.coach.go("tasks")
+
+    def action_back(self) -> None:
+        self.coach.pop_screen()

@@ -1,0 +1,1 @@
+"""Small reusable widgets for coach's screens."""

@@ -1,0 +1,68 @@
+"""Text for verdicts and classes: the words carry the meaning, colour only helps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from coach.models import Exposure, Verdict
+
+CLASS_STYLE = {
+    "displacement": "bold red",
+    "augmentation": "yellow",
+    "not-ready": "green",
+}
+CLASS_MEANING = {
+    "displacement": "AI can already do most of this work",
+    "augmentation": "AI speeds it up; your review and context stay essential",
+    "not-ready": "accountability, presence or novelty keep it human today",
+}
+ATTRIBUTE_SHORT = {
+    "repetitive": "repetitive",
+    "structured_data": "structured data",
+    "clear_guardrails": "clear guardrails",
+    "high_stakes": "high stakes",
+    "novel": "novel",
+    "ambiguous": "ambiguous",
+    "safety_critical": "safety-critical",
+    "human_context": "human context",
+}
+STATE_WORD = {None: "-", True: "yes", False: "no"}
+
+
+def exposure_text(exposure: Exposure) -> Text:
+    return Text(exposure.label, style=CLASS_STYLE[exposure.value])
+
+
+def confidence_word(confidence: float) -> str:
+    if confidence >= 0.75:
+        return "high"
+    if confidence >= 0.5:
+        return "medium"
+    return "low"
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    """The detail panel's explanation: class, deciding rule, article basis, reason and why."""
+    text = Text()
+    text.append(verdict.exposure.label, style=CLASS_STYLE[verdict.exposure.value])
+    text.append(f": {CLASS_MEANING[verdict.exposure.value]}. ")
+    text.append(
+        f"Confidence {confidence_word(verdict.confidence)} ({verdict.confidence:.0%}).\n",
+        style="dim",
+    )
+    text.append("Rule ", style="bold")
+    text.append(verdict.rule)
+    text.append("  Article: ", style="bold")
+    text.append(f"{verdict.basis}\n")
+    text.append("Why: ", style="bold")
+    text.append(f"{verdict.why}\n")
+    return text
+
+
+def truncate(value: str, width: int) -> Text:
+    text = Text(value, no_wrap=True)
+    text.truncate(max(1, width), overflow="ellipsis")
+    return text
