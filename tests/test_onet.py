@@ -255,7 +255,7 @@ def test_any_query_gives_a_profile_or_a_coach_error(query):
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(task=st.text(min_size=1, max_size=200).filter(lambda s: not set(s) & set("\t\r\n")))
+@given(task=st.text(min_size=1, max_size=200).filter(lambda s: not set(s) & set("\t\r\n\x00")))
 def test_any_task_text_survives_or_is_cleanly_dropped(tmp_path: Path, task: str):
     rows = [list(COLUMNS), ["15-0001.00", "Only Job", "1", task, "Core", "1", "", ""]]
     path = tmp_path / "one.txt"
