@@ -1,0 +1,316 @@
+"""Markdown export: valid CommonMark, deterministic, hostile text stays text, sandboxing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from plan_profiles import HOSTILE, PROFILES
+
+from coach.errors import CoachError
+from coach.export import md, render_markdown, write_text_atomic
+from coach.models import CheckInDiff, Exposure, MetricMove, Profile, Task, Verdict, clean_text
+from coach.plan import build_plan
+from coach.playbook import load_playbook
+from coach.scoring import assess
+
+TODAY = dt.date(2026, 1, 12)
+PARSER = MarkdownIt("commonmark").enable("table")
+FORBIDDEN_INLINE = {
+    "link_open",
+    "image",
+    "html_inline",
+    "code_inline",
+    "em_open",
+    "strong_open",
+    "s_open",
+    "autolink_open",
+    "hardbreak",
+}
+
+
+def plan_for(pf, rules, **kw):
+    assessment = assess(pf.tasks, [rules.classify(t) for t in pf.tasks])
+    return build_plan(pf.profile, assessment, today=TODAY, **kw)
+
+
+def outline(text: str) -> list[tuple[str, str]]:
+    tokens = PARSER.parse(text)
+    return [
+        (tok.tag, "".join(c.content for c in tokens[i + 1].children))
+        for i, tok in enumerate(tokens)
+        if tok.type == "heading_open"
+    ]
+
+
+def structure(text: str) -> list[tuple[str, str, int]]:
+    """Block structure without the words: what hostile text must not be able to change."""
+    return [(t.type, t.tag, t.level) for t in PARSER.parse(text) if t.type != "inline"]
+
+
+def tables(text: str) -> list[list[list[str]]]:
+    out, rows, row = [], None, None
+    tokens = PARSER.parse(text)
+    for i, tok in enumerate(tokens):
+        if tok.type == "table_open":
+            rows = []
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type in ("th_open", "td_open"):
+            row.append(tokens[i + 1].content)
+        elif tok.type == "tr_close":
+            rows.append(row)
+        elif tok.type == "table_close":
+            out.append(rows)
+    return out
+
+
+def plain(text: str) -> str:
+    """All the text a reader sees, after Markdown parsing."""
+    parts = []
+    for tok in PARSER.parse(text):
+        for child in tok.children or []:
+            if child.type == "text":
+                parts.append(child.content)
+    return "\n".join(parts)
+
+
+def test_plan_is_valid_commonmark_with_the_expected_outline(rules):
+    text = render_markdown(plan_for(PROFILES["support"], rules))
+    heads = outline(text)
+    assert heads[0] == ("h1", "Action plan: Tier-1 support agent")
+    h2 = [title for tag, title in heads if tag == "h2"]
+    assert h2 == [
+        "Your week",
+        "What is already strong",
+        "1. Tie your work to money",
+        "2. Become the AI multiplier",
+        "3. Ship faster with guardrails",
+        "4. Own scarce assets",
+        "5. Skills to build",
+        "6. Role pivots to consider",
+        "7. The next 90 days",
+    ]
+    week, metrics, days = tables(text)
+    assert week[0] == ["Task", "Hours a week", "Class", "Rule", "Confidence"]
+    assert len(week) == 1 + len(PROFILES["support"].tasks)
+    assert all(len(row) == 6 for row in metrics) and metrics[1][4] == "____"
+    assert days[0] == ["Week", "Milestone", "Status"]
+    # Every displacement task has its own workflow heading in section 2.
+    h3 = [title for tag, title in heads if tag == "h3"]
+    for task in PROFILES["support"].tasks:
+        if rules.classify(task).exposure == Exposure.DISPLACEMENT:
+            assert any(task.text in title for title in h3)
+    assert "2026-Q1" in text and "next check-in 2026-03-10" in text
+
+
+def test_same_input_gives_byte_identical_output(rules):
+    first = render_markdown(plan_for(PROFILES["engineer"], rules))
+    second = render_markdown(plan_for(PROFILES["engineer"], rules))
+    assert first.encode() == second.encode()
+    assert first.endswith("\n") and not first.endswith("\n\n")
+
+
+def fixed_plan(role: str, texts: list[str]):
+    """Same hours and verdicts whatever the text, so only the words can differ."""
+    tasks = [Task(text=t, hours_per_week=10 - i) for i, t in enumerate(texts)]
+    classes = [Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY]
+    verdicts = [
+        Verdict(
+            exposure=classes[i % 3],
+            rule="r",
+            basis="b",
+            reason="a reason here",
+            confidence=0.5,
+            why="w",
+        )
+        for i in range(len(texts))
+    ]
+    profile = Profile(role=role, function="Operations", assets_owned=["data-quality"])
+    return build_plan(profile, assess(tasks, verdicts), playbook=load_playbook(), today=TODAY)
+
+
+def test_hostile_text_cannot_change_structure_or_evaluate_anything():
+    benign = render_markdown(fixed_plan("Analyst", [f"Task {i}" for i in range(len(HOSTILE))]))
+    hostile = render_markdown(fixed_plan(HOSTILE[0], HOSTILE))
+    assert structure(hostile) == structure(benign)
+    assert [tag for tag, _ in outline(hostile)] == [tag for tag, _ in outline(benign)]
+    assert [len(t) for t in tables(hostile)] == [len(t) for t in tables(benign)]
+    assert [len(r) for t in tables(hostile) for r in t] == [
+        len(r) for t in tables(benign) for r in t
+    ]
+    for tok in PARSER.parse(hostile):
+        assert tok.type != "html_block"
+        for child in tok.children or []:
+            assert child.type not in FORBIDDEN_INLINE, child
+    seen = plain(hostile)
+    assert outline(hostile)[0][1] == "Action plan: " + clean_text(HOSTILE[0])
+    assert "{{ 7*7 }} {% if true %}evaluated{% endif %} {# c #}" in seen
+    assert "<script>alert(1)</script>" in seen
+    assert "&amp; &copy;" in seen
+    assert "\x1b" not in hostile and "\x00" not in hostile and "\x07" not in hostile
+    assert "x" * 10_000 in hostile  # the long line is kept whole in the week table
+
+
+PUNCT = "#|[]()<>&*_`~\\-+=!.:{}%0123456789 \n\t\r\x00\x1b\u2028é"
+texts = st.one_of(st.text(max_size=60), st.text(alphabet=PUNCT, max_size=40))
+
+
+def expected(value: str) -> str:
+    return re.sub(r"[\s\u2028\u2029]+", " ", clean_text(value)).strip()
+
+
+def inline_text(tokens) -> str:
+    inline = [t for t in tokens if t.type == "inline"]
+    assert len(inline) == 1
+    assert all(c.type in ("text", "text_special") for c in inline[0].children), inline[0].children
+    return "".join(c.content for c in inline[0].children)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_md_filter_keeps_any_text_literal_in_every_context(value):
+    want = expected(value)
+    out = md(value)
+    assert "\n" not in out and "\r" not in out
+    if not want:
+        return
+    for prefix, opener in (
+        ("", "paragraph_open"),
+        ("# ", "heading_open"),
+        ("- ", "bullet_list_open"),
+    ):
+        tokens = PARSER.parse(prefix + out + "\n")
+        assert tokens[0].type == opener
+        assert inline_text(tokens) == want
+    tokens = PARSER.parse(f"| a | b |\n| --- | --- |\n| {out} | z |\n")
+    cells = [tokens[i + 1] for i, t in enumerate(tokens) if t.type == "td_open"]
+    assert len(cells) == 2
+    assert "".join(c.content for c in cells[0].children) == want
+    assert cells[1].content == "z"
+
+
+def test_since_section_reports_what_moved(rules):
+    since = CheckInDiff(
+        from_id="a",
+        to_id="b",
+        from_quarter="2025-Q4",
+        to_quarter="2026-Q1",
+        index_change=-7,
+        tasks_added=["Run the *new* dashboard"],
+        tasks_dropped=["Old task"],
+        hours_moved={Exposure.DISPLACEMENT: -4.0, Exposure.AUGMENTATION: 4.0},
+        actions_completed=["skill-ai-fluency"],
+        metrics_moved=[MetricMove(action_id="m", title="Cost per ticket", before="$4", after="$3")],
+    )
+    text = render_markdown(plan_for(PROFILES["support"], rules, since=since))
+    assert "Since last quarter" in [t for _, t in outline(text)]
+    seen = plain(text)
+    assert "exposure index -7" in seen
+    assert "Run the *new* dashboard" in seen and "Old task" in seen
+    assert "Displacement hours a week: -4" in seen and "Augmentation hours a week: +4" in seen
+    assert "Build everyday AI fluency" in seen and "Cost per ticket: $4 to $3" in seen
+    plain_plan = render_markdown(plan_for(PROFILES["support"], rules))
+    assert "Since last quarter" not in plain_plan
+
+
+# --- user templates ------------------------------------------------------------------------
+
+
+def template(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "mine.md.j2"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_user_template_renders_with_the_md_filter(tmp_path, rules):
+    path = template(
+        tmp_path, "# {{ profile.role|md }}\n{% for a in plan.actions %}- {{ a.id }}\n{% endfor %}"
+    )
+    text = render_markdown(plan_for(PROFILES["executive"], rules), path)
+    assert text.startswith("# Chief operating officer\n- money-")
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "needle"),
+    [
+        ("ok\n{% for a in plan.actions %}\n{{ a.id }\n", 3, "syntax error"),
+        ("one\ntwo\n{{ nope.x }}\n", 3, "undefined"),
+        ("a\n{{ ''.__class__.__mro__ }}\n", 2, "sandbox"),
+        ("{{ plan.__init__.__globals__ }}", 1, "sandbox"),
+        ("a\nb\n{{ 'x' * 100000000 }}\n", 3, "sandbox"),
+        (
+            "{% for a in plan.actions %}\n{{ a.title|nosuchfilter }}\n{% endfor %}",
+            2,
+            "nosuchfilter",
+        ),
+        ("{{ 1 / 0 }}", 1, "division"),
+    ],
+)
+def test_bad_templates_are_reported_with_file_and_line(tmp_path, rules, body, line, needle):
+    path = template(tmp_path, body)
+    with pytest.raises(CoachError) as err:
+        render_markdown(plan_for(PROFILES["support"], rules), path)
+    message = str(err.value)
+    assert message.startswith(f"{path}: line {line}:"), message
+    assert needle in message.lower()
+    assert "Traceback" not in message
+
+
+def test_missing_template(tmp_path, rules):
+    with pytest.raises(CoachError, match="template not found"):
+        render_markdown(plan_for(PROFILES["support"], rules), tmp_path / "none.j2")
+
+
+# --- atomic writes -------------------------------------------------------------------------
+
+
+def test_write_text_atomic_never_overwrites_without_force(tmp_path):
+    path = tmp_path / "plan.md"
+    write_text_atomic(path, "first\n")
+    assert path.read_text() == "first\n"
+    with pytest.raises(CoachError, match="--force"):
+        write_text_atomic(path, "second\n")
+    assert path.read_text() == "first\n"
+    os.chmod(path, 0o640)
+    write_text_atomic(path, "second\n", force=True)
+    assert path.read_text() == "second\n"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
+
+
+def test_write_text_atomic_failures_leave_nothing_behind(tmp_path):
+    with pytest.raises(CoachError, match="does not exist"):
+        write_text_atomic(tmp_path / "no" / "plan.md", "x")
+    with pytest.raises(CoachError, match="is a folder"):
+        write_text_atomic(tmp_path, "x", force=True)
+    (tmp_path / "locked").mkdir()
+    os.chmod(tmp_path / "locked", 0o500)
+    try:
+        if os.access(tmp_path / "locked", os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(CoachError, match="cannot write"):
+            write_text_atomic(tmp_path / "locked" / "plan.md", "x")
+        assert list((tmp_path / "locked").iterdir()) == []
+    finally:
+        os.chmod(tmp_path / "locked", 0o700)
+
+
+def test_a_failed_rename_keeps_the_old_file_and_no_temp_file(tmp_path, monkeypatch):
+    path = tmp_path / "plan.md"
+    path.write_text("old\n")
+
+    def broken(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(CoachError, match="cannot write"):
+        write_text_atomic(path, "new\n", force=True)
+    assert path.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
