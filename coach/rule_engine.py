@@ -10,11 +10,18 @@ appears. Pure Python, no I/O, no global state beyond the per-table memo.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import reduce
+from itertools import compress
+from operator import itemgetter, or_
 from typing import Protocol
 
-TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|,")
-CONNECTORS = frozenset({",", "and", "or", "and/or"})
+TOKEN_RE = re.compile(r"[a-z0-9]+")
+# Only the leading list of verbs needs commas ("Plan, direct, or coordinate"), so commas are
+# tokenised separately, and only when the task starts with such a list.
+_LIST_TOKEN_RE = re.compile(r"[a-z0-9]+|,")
+_STARTS_WITH_LIST = re.compile(r"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,")
+CONNECTORS = frozenset({",", "and", "or"})
 # Words that may come before the leading verb: a subject, or an adverb of frequency.
 LEAD_IN = frozenset(
     {"i", "we", "you", "they", "he", "she", "also", "usually", "often", "regularly", "sometimes",
@@ -23,9 +30,13 @@ LEAD_IN = frozenset(
 VERB, OBJECT, UNLESS = 0, 1, 2
 MEMO_LIMIT = 200_000
 
+_MIN_STEM = 3  # a prefix pattern has at least this many letters before its '*'
 _Phrase = tuple[int, int, tuple[str, ...]]  # (kind, rule bit, further words)
-_Info = tuple[int, int, int, tuple[_Phrase, ...]]  # verb, object and unless masks; phrases
-_EMPTY: _Info = (0, 0, 0, ())
+_Info = tuple[int, int, tuple[_Phrase, ...]]  # verb mask, object|unless<<n mask, phrases
+_EMPTY = ()  # falsy: the word matches no pattern
+_SECOND = itemgetter(1)
+# tokens, word infos, leading-verb positions, phrases matched at a position
+Scan = tuple[list[str], list, tuple[int, ...], dict[int, tuple[tuple[int, int, str], ...]]]
 
 
 class _RuleLike(Protocol):
@@ -37,7 +48,7 @@ class _RuleLike(Protocol):
 
 def pattern_words(pattern: str) -> list[str]:
     """A pattern's words; a hyphen separates words, as it does in task text."""
-    return pattern.replace("-", " ").split()
+    return pattern.replace("-", " ").replace("'", " ").split()
 
 
 def word_matches(pattern: str, token: str) -> bool:
@@ -52,33 +63,66 @@ def rest_matches(rest: tuple[str, ...], tokens: list[str], start: int) -> bool:
     return all(word_matches(p, tokens[start + i]) for i, p in enumerate(rest))
 
 
-def verb_positions(tokens: list[str]) -> tuple[int, ...]:
-    """The task's leading verbs: 'Plan, direct, or coordinate X' gives all three positions."""
-    pos, end = 0, len(tokens)
-    while pos < end and tokens[pos] in LEAD_IN:
+def verb_positions(tokens: list[str], lowered: str) -> tuple[int, ...]:
+    """The task's leading verbs: 'Plan, direct, or coordinate X' gives all three positions.
+
+    `tokens` are TOKEN_RE's words of `lowered`; positions index into them.
+    """
+    if not tokens:
+        return ()
+    if (
+        tokens[0] not in LEAD_IN
+        and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
+        and not _STARTS_WITH_LIST.match(lowered)
+    ):
+        return (0,)  # the common case: one leading verb
+    words = _LIST_TOKEN_RE.findall(lowered)
+    pos, end = 0, len(words)
+    while pos < end and words[pos] in LEAD_IN:
         pos += 1
     found = []
-    while pos < end and tokens[pos] not in CONNECTORS:
-        found.append(pos)
+    while pos < end and words[pos] not in CONNECTORS:
+        found.append(pos - words[:pos].count(","))
         pos += 1
-        if pos < end and tokens[pos] in CONNECTORS:
-            while pos < end and tokens[pos] in CONNECTORS:
+        if pos < end and words[pos] in CONNECTORS:
+            while pos < end and words[pos] in CONNECTORS:
                 pos += 1
         else:
             break
     return tuple(found)
 
 
+class _Memo(dict):
+    """Word -> info, filled on first sight of a word (bounded, so odd input cannot grow it)."""
+
+    def __init__(self, compute: Callable[[str], _Info | tuple[()]]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, token: str) -> _Info | tuple[()]:
+        info = self.compute(token)
+        if len(self) < MEMO_LIMIT:
+            self[token] = info
+        return info
+
+
 class Matcher:
-    """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when)."""
+    """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when).
+
+    A word's info is (verb mask, object mask | unless mask << rule count, phrases), or the
+    falsy _EMPTY when it matches nothing, so a task's object and veto masks are one C-level
+    OR-reduction over its words.
+    """
 
     def __init__(self, rules: Sequence[_RuleLike]) -> None:
         self._exact: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
-        self._prefix: list[tuple[str, int, int, tuple[str, ...]]] = []
-        self._memo: dict[str, _Info] = {}
+        self._prefix: dict[str, list[tuple[str, int, int, tuple[str, ...]]]] = {}
+        self._memo = _Memo(self._info)
+        self._phrase_starts: set[str] = set()
+        self._shift = len(rules)
+        self._all = (1 << len(rules)) - 1
         self.no_verbs = 0  # rules that do not need a verb
         self.no_objects = 0
-        self.word_rules = 0
         self.when_rules: list[tuple[int, dict[str, bool]]] = []
         self.when_mask = 0
         self.attribute_only = 0
@@ -88,9 +132,7 @@ class Matcher:
                 self.no_verbs |= bit
             if not rule.objects:
                 self.no_objects |= bit
-            if rule.verbs or rule.objects:
-                self.word_rules |= bit
-            elif rule.when:
+            if not (rule.verbs or rule.objects) and rule.when:
                 self.attribute_only |= bit
             if rule.when:
                 self.when_rules.append((bit, dict(rule.when)))
@@ -103,85 +145,89 @@ class Matcher:
                 for pattern in patterns:
                     first, *rest = pattern_words(pattern)
                     if first.endswith("*"):
-                        self._prefix.append((first[:-1], kind, bit, tuple(rest)))
+                        stem = first[:-1]
+                        entry = (stem, kind, bit, tuple(rest))
+                        self._prefix.setdefault(stem[:_MIN_STEM], []).append(entry)
                     else:
                         self._exact.setdefault(first, []).append((kind, bit, tuple(rest)))
 
-    def _info(self, token: str) -> _Info:
+    def _info(self, token: str) -> _Info | tuple[()]:
         masks = [0, 0, 0]
         phrases: list[_Phrase] = []
         entries = list(self._exact.get(token, ()))
-        entries += [(k, b, r) for stem, k, b, r in self._prefix if token.startswith(stem)]
+        for stem, kind, bit, rest in self._prefix.get(token[:_MIN_STEM], ()):
+            if token.startswith(stem):
+                entries.append((kind, bit, rest))
         for kind, bit, rest in entries:
             if rest:
                 phrases.append((kind, bit, rest))
             else:
                 masks[kind] |= bit
-        info = (masks[0], masks[1], masks[2], tuple(phrases))
-        if info == _EMPTY:
-            info = _EMPTY
-        if len(self._memo) < MEMO_LIMIT:
-            self._memo[token] = info
-        return info
+        if phrases:
+            self._phrase_starts.add(token)
+        if masks == [0, 0, 0] and not phrases:
+            return _EMPTY
+        return (masks[VERB], masks[OBJECT] | masks[UNLESS] << self._shift, tuple(phrases))
 
-    def scan(
-        self, text: str, attributes: dict[str, bool | None] | None = None
-    ) -> tuple[int, list[str], tuple[int, ...], list[int]]:
-        """Fired-rule mask, the tokens, the leading-verb positions and positions that hit."""
-        tokens = TOKEN_RE.findall(text.lower())
-        verbs_at = verb_positions(tokens)
-        verb = obj = veto = 0
-        hit_at: list[int] = []
-        memo_get = self._memo.get
-        for pos, token in enumerate(tokens):
-            info = memo_get(token) or self._info(token)
-            if info is _EMPTY:
-                continue
-            vm, om, um, phrases = info
-            for kind, bit, rest in phrases:
-                if rest_matches(rest, tokens, pos + 1):
-                    if kind == VERB:
-                        vm |= bit
-                    elif kind == OBJECT:
-                        om |= bit
-                    else:
-                        um |= bit
-            if vm and pos in verbs_at:
-                verb |= vm
-            obj |= om
-            veto |= um
-            if vm or om:
-                hit_at.append(pos)
-        fired = (verb | self.no_verbs) & (obj | self.no_objects) & (verb | obj) & ~veto
+    def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
+        """The mask of fired rules, and the scan that `evidence` reads the words back from."""
+        lowered = text.lower()
+        tokens = TOKEN_RE.findall(lowered)
+        verbs_at = verb_positions(tokens, lowered)
+        infos = list(map(self._memo.__getitem__, tokens))
+        packed = reduce(or_, map(_SECOND, filter(None, infos)), 0)
+        verb = 0
+        for pos in verbs_at:
+            if infos[pos]:
+                verb |= infos[pos][0]
+        phrases: dict[int, tuple[tuple[int, int, str], ...]] = {}
+        if not self._phrase_starts.isdisjoint(tokens):
+            for pos in compress(range(len(tokens)), infos):
+                candidates = infos[pos][2]
+                said = candidates and self._phrases_at(pos, tokens, candidates, verbs_at)
+                if said:
+                    phrases[pos] = said
+                    for kind, bit, _words in said:
+                        if kind == VERB:
+                            verb |= bit
+                        else:
+                            packed |= bit << self._shift if kind == UNLESS else bit
+        obj = packed & self._all
+        fired = (verb | self.no_verbs) & (obj | self.no_objects) & (verb | obj)
+        fired &= ~(packed >> self._shift)
         if self.when_mask:
-            held = self._attributes_held(attributes)
+            held = self._attributes_held(attributes) if attributes else 0
             fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
-        return fired, tokens, verbs_at, hit_at
+        return fired, (tokens, infos, verbs_at, phrases)
 
-    def _attributes_held(self, attributes: dict[str, bool | None] | None) -> int:
-        if not attributes:
-            return 0
+    @staticmethod
+    def _phrases_at(pos, tokens, candidates, verbs_at) -> tuple[tuple[int, int, str], ...]:
+        said = []
+        for kind, bit, rest in candidates:
+            if (kind != VERB or pos in verbs_at) and rest_matches(rest, tokens, pos + 1):
+                said.append((kind, bit, " ".join(tokens[pos : pos + 1 + len(rest)])))
+        return tuple(said)
+
+    def _attributes_held(self, attributes: dict[str, bool | None]) -> int:
         held = 0
         for bit, when in self.when_rules:
             if all(attributes.get(name) is expected for name, expected in when.items()):
                 held |= bit
         return held
 
-    def evidence(
-        self, index: int, tokens: list[str], verbs_at: tuple[int, ...], hit_at: list[int]
-    ) -> tuple[str, ...]:
-        """The task's words that made rule `index` fire, in task order, without repeats."""
-        bit = 1 << index
-        seen: dict[str, None] = {}
-        for pos in hit_at:
-            vm, om, _um, phrases = self._memo.get(tokens[pos]) or self._info(tokens[pos])
-            if (vm & bit and pos in verbs_at) or om & bit:
-                seen[tokens[pos]] = None
-            for kind, pbit, rest in phrases:
-                wanted = kind == OBJECT or (kind == VERB and pos in verbs_at)
-                if pbit == bit and wanted and rest_matches(rest, tokens, pos + 1):
-                    seen[" ".join(tokens[pos : pos + 1 + len(rest)])] = None
-        return tuple(seen)
+
+def evidence(index: int, scan: Scan) -> tuple[str, ...]:
+    """The task's words that made rule `index` fire, in task order, without repeats."""
+    tokens, infos, verbs_at, phrases = scan
+    bit = 1 << index
+    seen: dict[str, None] = {}
+    for pos in compress(range(len(tokens)), infos):
+        said = [w for kind, b, w in phrases.get(pos, ()) if b == bit and kind != UNLESS]
+        if said:
+            seen[said[0]] = None
+        elif infos[pos][1] & bit or (infos[pos][0] & bit and pos in verbs_at):  # type: ignore[index]
+            seen[tokens[pos]] = None
+    return tuple(seen)
 
 
 def bits(mask: int) -> list[int]:

@@ -15,16 +15,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
-from coach.rule_engine import Matcher, bits, pattern_words
+from coach.rule_engine import Matcher, bits, evidence, pattern_words
 
-_WORD_PATTERN = re.compile(r"^[a-z0-9]+(?:'[a-z]+)?(?:\*)?$")
+_WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
 _MIN_STEM = 3
+_MEMO_LIMIT = 100_000
 _CLASS_INDEX = {Exposure.DISPLACEMENT: 0, Exposure.AUGMENTATION: 1, Exposure.NOT_READY: 2}
 
 
@@ -122,6 +123,16 @@ def _verdict(**values: object) -> Verdict:
     return verdict
 
 
+class _Decision(NamedTuple):
+    """What a set of fired rules decides; it depends on nothing else, so it is memoised."""
+
+    rule: RuleSpec
+    index: int
+    confidence: float
+    against: list[str]
+    also: list[str]
+
+
 class RuleTable:
     """A validated rules table and its classifier. Build with `load_rules`."""
 
@@ -132,6 +143,8 @@ class RuleTable:
         self._matcher = Matcher(rules)
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
+        self._decisions: dict[int, _Decision] = {}
+        self._whys: dict[tuple[int, tuple[str, ...], int], str] = {}
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -140,51 +153,58 @@ class RuleTable:
         self, text: str, attributes: dict[str, bool | None] | None = None
     ) -> list[RuleMatch]:
         """Every rule that fires on `text` (and `attributes`), in table order."""
-        fired, tokens, verbs_at, hit_at = self._matcher.scan(text, attributes)
-        evidence = self._matcher.evidence
-        return [
-            RuleMatch(self.rules[i], evidence(i, tokens, verbs_at, hit_at)) for i in bits(fired)
-        ]
+        fired, scan = self._matcher.scan(text, attributes)
+        return [RuleMatch(self.rules[i], evidence(i, scan)) for i in bits(fired)]
 
     def classify(self, task: Task | str) -> Verdict:
         """One task, one verdict, with the deciding rule and why. Deterministic."""
         if isinstance(task, str):
-            text, attributes = task, None
+            fired, scan = self._matcher.scan(task)
         else:
-            text, attributes = task.text, task.attributes()
-        fired, tokens, verbs_at, hit_at = self._matcher.scan(text, attributes)
+            fired, scan = self._matcher.scan(task.text, task.attributes())
         if not fired:
             return self._fallback()
-        weight, klass = self._weight, self._class
-        order = bits(fired)
-        totals = [0.0, 0.0, 0.0]
-        for i in order:
-            totals[klass[i]] += weight[i]
-        # Ties go to the more cautious class: claiming displacement needs the stronger evidence.
-        win = 2
-        if totals[1] > totals[win]:
-            win = 1
-        if totals[0] > totals[win]:
-            win = 0
-        ranked = sorted(order, key=weight.__getitem__, reverse=True) if len(order) > 1 else order
-        decider = next(i for i in ranked if klass[i] == win)
-        runner_up = max(totals[c] for c in range(3) if c != win)
-        margin = (totals[win] - runner_up) / (totals[win] + runner_up)
-        rule = self.rules[decider]
-        words = (
-            self._matcher.evidence(decider, tokens, verbs_at, hit_at)
-            if rule.verbs or rule.objects
-            else ()
-        )
+        decision = self._decisions.get(fired) or self._decide(fired)
+        rule = decision.rule
+        words = evidence(decision.index, scan)
+        key = (decision.index, words, fired)
+        why = self._whys.get(key)
+        if why is None:
+            why = _why(rule, words, decision.against)
+            if len(self._whys) < _MEMO_LIMIT:
+                self._whys[key] = why
         return _verdict(
             exposure=rule.exposure,
             rule=rule.id,
             basis=rule.section,
             reason=rule.reason,
+            confidence=decision.confidence,
+            why=why,
+            also=list(decision.also),
+        )
+
+    def _decide(self, fired: int) -> _Decision:
+        weight, klass = self._weight, self._class
+        # Strongest first; equal weights keep table order.
+        ranked = sorted(bits(fired), key=lambda i: -weight[i])
+        totals = [0.0, 0.0, 0.0]
+        for i in ranked:
+            totals[klass[i]] += weight[i]
+        # Ties go to the more cautious class: claiming displacement needs the stronger evidence.
+        win = max((2, 1, 0), key=totals.__getitem__)
+        decider = next(i for i in ranked if klass[i] == win)
+        runner_up = max(totals[c] for c in range(3) if c != win)
+        margin = (totals[win] - runner_up) / (totals[win] + runner_up)
+        decision = _Decision(
+            rule=self.rules[decider],
+            index=decider,
             confidence=round(0.5 + 0.45 * margin, 2),
-            why=_why(rule, words, [self.rules[i].id for i in ranked if klass[i] != win]),
+            against=[self.rules[i].id for i in ranked if klass[i] != win],
             also=[self.rules[i].id for i in ranked if i != decider],
         )
+        if len(self._decisions) < _MEMO_LIMIT:
+            self._decisions[fired] = decision
+        return decision
 
     def _fallback(self) -> Verdict:
         exposure = self.meta.fallback_exposure
