@@ -44,7 +44,10 @@ class ExportScreen(CoachScreen):
                 classes="para",
                 markup=False,
             )
-            yield Input(str(default), id="export-path", compact=True)
+            yield Input(f"./{default.name}", id="export-path", compact=True)
+            yield Static(
+                f"(./ is the current folder: {default.parent})", classes="dim", markup=False
+            )
             yield Static("", id="export-result", classes="para", markup=False)
 
     @on(Input.Submitted, "#export-path")

@@ -37,8 +37,8 @@ class HelpScreen(Dialog):
             text = getattr(self.under, "HELP", "") or ""
             if text:
                 yield Static(text, markup=False, classes="para")
+            yield Static(self._keys(), classes="para", id="help-keys")
             yield Static(GENERAL, markup=False, classes="para")
-            yield Static(self._keys(), classes="para")
             yield Static("esc closes this help.", classes="para dim", markup=False)
 
     def _keys(self) -> Text:
@@ -48,7 +48,7 @@ class HelpScreen(Dialog):
             binding = active.binding
             if active.node not in (self.under, self.app) or not active.enabled:
                 continue
-            if not binding.description or binding.system:
+            if not binding.description or binding.system or binding.id is None:
                 continue
             shown = binding.key_display or self.app.get_key_display(binding)
             if (shown, binding.description) in seen:

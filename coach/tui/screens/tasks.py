@@ -48,7 +48,13 @@ class TasksScreen(CoachScreen):
         Binding("shift+down,ctrl+down", "move(1)", "Move down", id="move-down", show=False),
         Binding("1", "attribute('1')", "Attributes", id="attributes", key_display="1-8"),
         *[
-            Binding(key, f"attribute('{key}')", f"Toggle {ATTRIBUTE_SHORT[name]}", show=False)
+            Binding(
+                key,
+                f"attribute('{key}')",
+                f"Toggle {ATTRIBUTE_SHORT[name]}",
+                id=f"attribute-{key}",
+                show=False,
+            )
             for key, name in list(ATTRIBUTE_KEYS.items())[1:]
         ],
         Binding("ctrl+n", "next", "Next", id="next", priority=True),
@@ -129,16 +135,17 @@ class TasksScreen(CoachScreen):
             )
             return
         task = self.session.tasks[index]
-        text = Text()
-        text.append(task.text, style="bold")
-        text.append("\n")
-        text.append_text(verdict_text(self.session.verdict(task)))
-        text.append("Attributes (1-8 cycle unset / yes / no):\n", style="bold")
+        verdict = verdict_text(self.session.verdict(task))
+        first = verdict.plain.partition("\n")[0]
+        text = verdict[: len(first) + 1]
+        text.append("Attributes (keys 1-8 cycle unset / yes / no):", style="bold")
         for key, name in ATTRIBUTE_KEYS.items():
-            text.append(f" {key} {ATTRIBUTE_SHORT[name]}: ")
             value = getattr(task, name)
+            text.append(f"  {key} {ATTRIBUTE_SHORT[name]}: ")
             text.append(STATE_WORD[value], style="bold" if value is not None else "dim")
-            text.append(" ")
+        text.append("\n")
+        text.append_text(verdict[len(first) + 1 :])
+        text.rstrip()
         panel.update(text)
 
     @property
