@@ -29,7 +29,7 @@ from coach.storage import (
     store_lock,
     sweep_temp_files,
 )
-from coach.store import LOCK_TIMEOUT, Backup, Store, list_backups, validate_store_data, write_backup
+from coach.store import LOCK_TIMEOUT, Backup, Store, list_backups, validate_store_data
 
 _ID_NEAR_DATE = re.compile(rb'"id":"([^"\\]{1,80})","date":"(\d{4}-\d\d-\d\d)"')
 
@@ -152,7 +152,6 @@ def repair(settings, *, lock_timeout: float = LOCK_TIMEOUT) -> tuple[list[str], 
         os.replace(path, aside)
         fsync_dir(path.parent)
         atomic_write_bytes(path, encode(loaded.data))
-        write_backup(settings.backups_dir, encode(loaded.data))
     lines.append(f"moved the damaged store to {aside}")
     lines.append(f"restored backup {backup.path} (taken {_when(backup)})")
     if loaded.checkins:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,9 +28,9 @@ from coach.storage import (
     REPAIR_HINT,
     AtomicJSONStorage,
     StoreError,
-    atomic_write_bytes,
     encode,
     ensure_private_dir,
+    fsync_dir,
     store_lock,
     sweep_temp_files,
 )
@@ -60,13 +62,23 @@ def list_backups(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.path.name, reverse=True)
 
 
-def write_backup(folder: Path, raw: bytes, *, label: str = "", keep: int = KEEP_BACKUPS) -> Path:
-    """Save `raw` as a new timestamped backup and drop all but the newest `keep`."""
+def keep_backup(source: Path, folder: Path, *, label: str = "", keep: int = KEEP_BACKUPS) -> Path:
+    """Keep the file at `source` as a new timestamped backup; drop all but the newest `keep`.
+
+    A hard link costs nothing whatever the store's size, and it stays intact: the store is
+    only ever replaced by a new file (see storage.py), never edited in place. Where links are
+    not supported the file is copied.
+    """
     ensure_private_dir(folder)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     suffix = f"-{label}" if label else ""
     path = folder / f"coach-{stamp}Z{suffix}.json"
-    atomic_write_bytes(path, raw)
+    try:
+        os.link(source, path)
+    except OSError:
+        shutil.copyfile(source, path)
+        os.chmod(path, 0o600)
+    fsync_dir(folder)
     for old in list_backups(folder)[keep:]:
         with contextlib.suppress(OSError):
             old.path.unlink()
@@ -115,6 +127,7 @@ class Store:
         self.lock_timeout = lock_timeout
         self.loaded_version = SCHEMA_VERSION
         self.migration_backup: Path | None = None
+        self.last_backup: Path | None = None
         self._storage = AtomicJSONStorage(path, check=self._upgrade)
 
     @classmethod
@@ -191,27 +204,30 @@ class Store:
     # -- writing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[TinyDB]:
-        """One read-modify-write cycle: lock, sweep, re-read the file, hand TinyDB over it."""
+    def _writing(self, *, backup: str | None = None) -> Iterator[TinyDB]:
+        """One read-modify-write cycle: lock, sweep, re-read the file, hand TinyDB over it.
+
+        With `backup` (a label, "" for none) the version being replaced goes to backups/.
+        """
         with store_lock(self.path, self.lock_timeout):
             sweep_temp_files(self.path.parent)
-            with self._storage.pinned() as data:
-                data.setdefault(META, {"1": {"schema_version": SCHEMA_VERSION, "app": "coach"}})
-                yield TinyDB(storage=lambda: self._storage)
+            if backup is not None:
+                self._storage.keep_old = lambda path: self._keep(path, backup)
+            try:
+                with self._storage.pinned() as data:
+                    data.setdefault(META, {"1": {"schema_version": SCHEMA_VERSION, "app": "coach"}})
+                    yield TinyDB(storage=lambda: self._storage)
+            finally:
+                self._storage.keep_old = None
 
-    def _snapshot(self, label: str = "") -> Path | None:
-        raw = self._storage.last_written
-        return write_backup(self.backups_dir, raw, label=label) if raw else None
+    def _keep(self, path: Path, label: str) -> None:
+        self.last_backup = keep_backup(path, self.backups_dir, label=label)
 
     def _persist_upgrade(self) -> None:
-        with self._writing():
-            original = self.path.read_bytes()
+        with self._writing(backup=f"before-upgrade-v{self.loaded_version}"):
             if self.loaded_version < SCHEMA_VERSION:
-                self.migration_backup = write_backup(
-                    self.backups_dir, original, label=f"before-upgrade-v{self.loaded_version}"
-                )
                 self._storage.write(self._storage.read())
-                self._snapshot()
+                self.migration_backup = self.last_backup
 
     @staticmethod
     def _record(checkin: CheckIn) -> dict[str, Any]:
@@ -226,20 +242,19 @@ class Store:
     def add_checkin(self, checkin: CheckIn) -> CheckIn:
         """Save a new check-in; StoreError if its id is already taken."""
         record = self._record(checkin)
-        with self._writing() as db:
+        with self._writing(backup="") as db:
             table = db.table(CHECKINS)
             raw = self._table(CHECKINS)
             if any(rec["id"] == checkin.id for rec in raw.values()):
                 raise StoreError(f"{self.path}: a check-in with id {checkin.id!r} already exists")
             next_id = max((int(k) for k in raw), default=0) + 1
             table.insert(Document(record, doc_id=next_id))
-            self._snapshot()
         return CheckIn.model_validate(record)
 
     def update_checkin(self, checkin: CheckIn) -> CheckIn:
         """Replace the stored check-in that has the same id; StoreError if there is none."""
         record = self._record(checkin)
-        with self._writing() as db:
+        with self._writing(backup="") as db:
             matches = [k for k, rec in self._table(CHECKINS).items() if rec["id"] == checkin.id]
             if not matches:
                 raise StoreError(f"{self.path}: no check-in with id {checkin.id!r} to update")
@@ -249,7 +264,6 @@ class Store:
                 doc.update(record)
 
             db.table(CHECKINS).update(replace, doc_ids=[int(matches[0])])
-            self._snapshot()
         return CheckIn.model_validate(record)
 
     def save_draft(self, profile_file: ProfileFile) -> None:
@@ -273,19 +287,21 @@ class Store:
 
     def dump(self) -> bytes:
         """The whole store as validated JSON bytes (what `coach backup` writes)."""
-        data = self._storage.load(fresh=True) or {}
+        data = dict(self._storage.load(fresh=True) or {})
         validate_store_data(data, self.path)
         data.setdefault(META, {"1": {"schema_version": SCHEMA_VERSION, "app": "coach"}})
         return encode(data)
 
     def replace_all(self, data: dict[str, Any], *, label: str) -> Path | None:
-        """Swap in already-validated store data; the current file is backed up first."""
+        """Swap in already-validated store data; the current file (even a damaged one) is kept
+        in backups/ first. Returns that backup, if there was a file."""
         with store_lock(self.path, self.lock_timeout):
             sweep_temp_files(self.path.parent)
-            before = None
-            if self.path.exists():
-                before = write_backup(self.backups_dir, self.path.read_bytes(), label=label)
-            with self._storage.pinned(load=False):
-                self._storage.write(data)
-            self._snapshot()
-        return before
+            self.last_backup = None
+            self._storage.keep_old = lambda path: self._keep(path, label)
+            try:
+                with self._storage.pinned(load=False):
+                    self._storage.write(data)
+            finally:
+                self._storage.keep_old = None
+        return self.last_backup

@@ -113,23 +113,28 @@ def test_draft_is_kept_apart_from_checkins(store, settings, rules):
 
 
 def test_files_are_private(store, settings, rules):
-    store.add_checkin(make_checkin(rules))
+    store.add_checkin(make_checkin(rules, checkin_id="a"))
+    store.add_checkin(make_checkin(rules, checkin_id="b"))
     assert mode(settings.home) == 0o700
     assert mode(settings.store_path) == 0o600
     assert mode(settings.backups_dir) == 0o700
+    assert list_backups(settings.backups_dir)
     for backup in list_backups(settings.backups_dir):
         assert mode(backup.path) == 0o600
 
 
-def test_each_saved_checkin_leaves_a_backup_and_only_the_newest_are_kept(store, settings, rules):
+def test_each_save_keeps_the_version_it_replaces_and_only_the_newest_are_kept(
+    store, settings, rules
+):
     for n in range(KEEP_BACKUPS + 3):
         store.add_checkin(make_checkin(rules, checkin_id=f"c{n:02d}"))
     backups = list_backups(settings.backups_dir)
     assert len(backups) == KEEP_BACKUPS
-    newest = json.loads(backups[0].path.read_text())
-    assert newest == json.loads(settings.store_path.read_text())
-    oldest_kept = json.loads(backups[-1].path.read_text())
-    assert len(oldest_kept["checkins"]) == 4
+    counts = [len(json.loads(b.path.read_bytes())["checkins"]) for b in backups]
+    assert counts == list(range(KEEP_BACKUPS + 2, 2, -1))  # newest first: 12 ... 3
+    # Damaging the store in place must not reach any backup.
+    settings.store_path.write_bytes(b"")
+    assert [len(json.loads(b.path.read_bytes())["checkins"]) for b in backups] == counts
 
 
 def test_drafts_do_not_churn_backups(store, settings):

@@ -82,19 +82,18 @@ def test_repair_moves_the_damaged_file_aside_and_restores_the_newest_backup(sett
     assert len(aside) == 1
     assert aside[0].read_bytes() == damaged
     assert json.loads(path.read_bytes()) == expected
-    assert [c.id for c in Store.open(settings).checkins()] == saved
+    # Backups hold the versions each save replaced: the last check-in is the one at risk.
+    assert [c.id for c in Store.open(settings).checkins()] == saved[:2]
 
 
-def test_repair_names_checkins_the_backup_lacks(settings, saved, rules):
+def test_repair_names_checkins_the_backup_lacks(settings, saved):
     path = settings.store_path
-    good = path.read_bytes()
-    for backup in list_backups(settings.backups_dir)[:1]:
-        backup.path.unlink()  # the newest backup is lost: the last check-in is only in the store
-    path.write_bytes(good[:-40])
+    path.write_bytes(path.read_bytes()[:-40])
     lines, repaired = doctor.repair(settings)
     assert repaired
-    text = "\n".join(lines)
-    assert saved[-1] in text.split("may be missing", 1)[1]
+    missing = "\n".join(lines).split("may be missing", 1)[1]
+    assert saved[-1] in missing
+    assert saved[0] not in missing
     assert [c.id for c in Store.open(settings).checkins()] == saved[:2]
 
 
@@ -106,7 +105,7 @@ def test_repair_skips_damaged_backups(settings, saved):
     assert repaired
     assert any("skipped damaged backup" in line for line in lines)
     assert backups[1].path.name in "\n".join(lines)
-    assert [c.id for c in Store.open(settings).checkins()] == saved[:2]
+    assert [c.id for c in Store.open(settings).checkins()] == saved[:1]
 
 
 def test_repair_without_a_good_backup_leaves_the_file_alone(settings, saved):
