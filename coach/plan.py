@@ -13,11 +13,11 @@ whatever order the tasks are listed in.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 from coach.calendar import next_checkin_due, quarter_of
+from coach.milestones import schedule
 from coach.models import (
     LEVELS,
     SCARCE_ASSETS,
@@ -26,13 +26,12 @@ from coach.models import (
     Assessment,
     CheckInDiff,
     Exposure,
-    Milestone,
     Plan,
     Profile,
 )
+from coach.plan_text import hours_text, normalise, short, task_key, task_source, word_match
 from coach.playbook import Playbook, SkillWhen, load_playbook
 
-SHORT_TASK = 80
 METRIC_COVER = 0.75
 """The metrics section covers the heaviest tasks until they hold this share of the week."""
 MAX_METRICS = 5
@@ -45,28 +44,6 @@ GUARDRAIL_STEPS = (
     ("data", "Data handling"),
     ("evaluation", "Evaluation check"),
 )
-
-
-def normalise(text: str) -> str:
-    """Lower-case words only, so punctuation and spacing changes keep the same id."""
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def task_key(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:8]
-
-
-def short(text: str, limit: int = SHORT_TASK) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def hours_text(hours: float) -> str:
-    return f"{round(hours, 1):g}"
-
-
-def task_source(at: AssessedTask) -> str:
-    return f"task: {short(at.task.text)}"
 
 
 @dataclass
@@ -344,7 +321,7 @@ class _Builder:
         scored = []
         for order, pivot in enumerate(self.pb.pivot):
             score, why, sources = 0.0, [], []
-            if any(_word_match(w, words) for w in pivot.functions):
+            if any(word_match(w, words) for w in pivot.functions):
                 score += 2
                 function = self.profile.function or self.profile.role
                 why.append(pivot.why_function.format(function=function))
@@ -408,53 +385,6 @@ class _Builder:
         if self.profile.ai_use in ("weekly", "daily"):
             out.append(s.ai_use.format(answer=self.profile.ai_use))
         return out or [s.fallback]
-
-
-def _word_match(pattern: str, words: set[str]) -> bool:
-    return any(w == pattern or (len(pattern) >= 4 and w.startswith(pattern)) for w in words)
-
-
-def _spread(i: int, n: int, first: int, last: int) -> int:
-    last = max(first, last)
-    return first + (i * (last - first + 1)) // max(n, 1)
-
-
-def schedule(pb: Playbook, actions: list[Action], weeks: int) -> list[Milestone]:
-    """Lay the actions out week by week until the check-in: baselines first, results last."""
-    m = pb.milestones
-    rows: list[tuple[int, int, Milestone]] = []
-
-    def add(week: int, action: Action, template: str) -> None:
-        week = min(max(week, 1), weeks)
-        milestone = Milestone(
-            week=week, action_id=action.id, title=template.format(title=action.title)
-        )
-        rows.append((week, len(rows), milestone))
-
-    metrics = [a for a in actions if a.section == "metrics"]
-    flows = [a for a in actions if a.section == "ai-workflows" and a.kind != "teach"]
-    teach = [a for a in actions if a.kind == "teach"]
-    guards = [a for a in actions if a.section == "guardrails"]
-    later = [
-        a
-        for a in actions
-        if a.section in ("skills", "pivots")
-        or (a.section == "scarce-assets" and a.kind == "missing")
-    ]
-    for a in metrics:
-        add(1, a, m.baseline)
-    for i, (flow, guard) in enumerate(zip(flows, guards, strict=False)):
-        week = _spread(i, len(flows), 2, weeks - 3)
-        add(week, guard, m.guardrail)
-        add(week, flow, m.workflow)
-    for a in teach:
-        add(min(weeks - 1, 5), a, m.teach)
-    templates = {"skills": m.skill, "pivots": m.pivot, "scarce-assets": m.asset}
-    for i, a in enumerate(later):
-        add(_spread(i, len(later), 2, weeks - 1), a, templates[a.section])
-    if metrics:
-        add(weeks, metrics[0], m.measure)
-    return [ms for _, _, ms in sorted(rows, key=lambda r: r[:2])]
 
 
 def build_plan(
