@@ -18,8 +18,9 @@ from coach.roles import load_catalog
 SAMPLE = Path(__file__).parent / "fixtures" / "onet_tasks_sample.txt"
 
 
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=True)
+def run(*args: str, columns: int = 200):
+    runner = CliRunner(env={"COLUMNS": str(columns)})
+    return runner.invoke(cli, list(args), catch_exceptions=True)
 
 
 def ids_in(output: str) -> list[str]:
@@ -106,7 +107,15 @@ def test_show_prints_tasks_with_verdicts(rules):
         line = next(line for line in out.splitlines() if line.endswith(task.text))
         assert verdict.exposure.value in line
         assert verdict.rule in line
-    assert "exposure index" in out
+    assert "Exposure index" in out
+
+
+def test_show_fits_a_narrow_terminal():
+    result = run("roles", "show", "director", columns=80)
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    listing = run("roles", columns=80)
+    assert max(len(line) for line in listing.stdout.splitlines()) <= 80
 
 
 def test_show_json_matches_the_classifier(rules):

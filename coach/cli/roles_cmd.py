@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -11,6 +13,10 @@ from coach.cli import get_rules, rules_option
 from coach.cli.core import safe_json
 from coach.errors import CoachError
 from coach.models import LEVELS, Exposure, clean_text
+
+
+def _width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def _cut(text: str, width: int) -> str:
@@ -88,10 +94,14 @@ def search(query: tuple[str, ...], as_json: bool, limit: int) -> None:
             err=True,
         )
         sys.exit(1)
-    click.echo(f"{'ID':<26} {'TITLE':<38} {'FUNCTION':<20} TASKS")
+    id_w = max(len(r.id) for r in found)
+    fn_w = min(max(len(r.function) for r in found), 22)
+    title_w = max(20, _width() - id_w - fn_w - 8)
+    click.echo(f"{'ID':<{id_w}} {'TITLE':<{title_w}} {'FUNCTION':<{fn_w}} TASKS")
     for r in found:
         click.echo(
-            f"{r.id:<26} {_cut(r.title, 38):<38} {_cut(r.function, 20):<20} {len(r.tasks):>5}"
+            f"{r.id:<{id_w}} {_cut(r.title, title_w):<{title_w}} "
+            f"{_cut(r.function, fn_w):<{fn_w}} {len(r.tasks):>5}"
         )
     click.echo(
         "\nShow one: coach roles show ID   Start from one: coach roles show ID --profile -o FILE",
@@ -173,20 +183,23 @@ def show(
         return
     click.echo(f"{role.title}  [{role.id}]")
     click.echo(f"{role.function} · {LEVELS[role.level]}")
-    click.echo(role.summary)
+    click.echo(textwrap.fill(role.summary, _width()))
     if role.synonyms:
-        click.echo(f"Also called: {', '.join(role.synonyms)}")
-    click.echo(f"\n{'HOURS':>5}  {'EXPOSURE':<12}  {'RULE':<24}  TASK")
+        click.echo(textwrap.fill(f"Also called: {', '.join(role.synonyms)}", _width()))
+    rule_w = min(24, max(len(v.rule) for v in verdicts))
+    lead = 5 + 2 + 12 + 2 + rule_w + 2
+    click.echo(f"\n{'HOURS':>5}  {'EXPOSURE':<12}  {'RULE':<{rule_w}}  TASK")
     for task, verdict in zip(role.tasks, verdicts, strict=True):
+        lines = textwrap.wrap(task.text, max(24, _width() - lead)) or [""]
         click.echo(
             f"{task.hours_per_week:>5g}  {verdict.exposure.value:<12}  "
-            f"{_cut(verdict.rule, 24):<24}  {task.text}"
+            f"{_cut(verdict.rule, rule_w):<{rule_w}}  {lines[0]}"
         )
-    shares = "  ".join(f"{e.label.lower()} {round(100 * assessment.shares[e])}%" for e in Exposure)
-    click.echo(
-        f"\nWeek: {assessment.total_hours:g} h  {shares}  exposure index "
-        f"{assessment.exposure_index}/100"
-    )
+        for more in lines[1:]:
+            click.echo(" " * lead + more)
+    shares = ", ".join(f"{e.label.lower()} {round(100 * assessment.shares[e])}%" for e in Exposure)
+    click.echo(f"\nWeek: {assessment.total_hours:g} h ({shares})")
+    click.echo(f"Exposure index: {assessment.exposure_index}/100")
     click.echo(
         f"Start from this role: coach roles show {role.id} --profile -o profile.toml", err=True
     )
