@@ -116,15 +116,15 @@ def decode(raw: bytes, path: Path) -> dict[str, Any]:
             f"{path}: the store file is empty (0 bytes), not a valid store; {REPAIR_HINT}"
         )
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise StoreError(
-            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); {REPAIR_HINT}"
-        ) from None
-    try:
         with _gc_paused():
-            data = pydantic_core.from_json(text, allow_inf_nan=False)
+            data = pydantic_core.from_json(raw, allow_inf_nan=False)
     except ValueError as exc:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            raise StoreError(
+                f"{path}: not UTF-8 text (bad byte at offset {bad.start}); {REPAIR_HINT}"
+            ) from None
         raise StoreError(f"{path}: damaged or truncated JSON ({exc}); {REPAIR_HINT}") from None
     if not isinstance(data, dict):
         raise StoreError(
