@@ -186,14 +186,14 @@ def show(
     click.echo(textwrap.fill(role.summary, _width()))
     if role.synonyms:
         click.echo(textwrap.fill(f"Also called: {', '.join(role.synonyms)}", _width()))
-    rule_w = min(24, max(len(v.rule) for v in verdicts))
+    rule_w = max(len(v.rule) for v in verdicts)  # ids are looked up, so never cut
     lead = 5 + 2 + 12 + 2 + rule_w + 2
     click.echo(f"\n{'HOURS':>5}  {'EXPOSURE':<12}  {'RULE':<{rule_w}}  TASK")
     for task, verdict in zip(role.tasks, verdicts, strict=True):
         lines = textwrap.wrap(task.text, max(24, _width() - lead)) or [""]
         click.echo(
             f"{task.hours_per_week:>5g}  {verdict.exposure.value:<12}  "
-            f"{_cut(verdict.rule, rule_w):<{rule_w}}  {lines[0]}"
+            f"{verdict.rule:<{rule_w}}  {lines[0]}"
         )
         for more in lines[1:]:
             click.echo(" " * lead + more)
