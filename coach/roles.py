@@ -9,7 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
 
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Level, Profile, ProfileFile, Task, clean_text
@@ -77,13 +84,30 @@ class Role(BaseModel):
 
 
 class Catalog(BaseModel):
-    """All roles, in file order."""
+    """All roles, in file order. Treat it as read-only: search caches the role names."""
 
     roles: list[Role]
     source: str = "roles"
 
+    _names: list[tuple[list[list[str]], list[str]]] | None = PrivateAttr(default=None)
+
     def get(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
+
+    def search_names(self) -> list[tuple[list[list[str]], list[str]]]:
+        """Per role: the words of each name (title, synonyms, id), and of its function.
+
+        Built once per catalog, since the TUI searches on every keystroke.
+        """
+        if self._names is None:
+            self._names = [
+                (
+                    [_words(n) for n in (r.title, *r.synonyms, r.id.replace("-", " "))],
+                    _words(r.function),
+                )
+                for r in self.roles
+            ]
+        return self._names
 
 
 class _RoleSpec(_Strict):
@@ -216,12 +240,11 @@ def search_roles(catalog: Catalog, query: str, limit: int = 20) -> list[Role]:
     if not words:
         return catalog.roles[:limit]
     scored: list[tuple[float, float, int, Role]] = []
+    names = catalog.search_names()
     for position, role in enumerate(catalog.roles):
-        best = max(
-            _name_score(words, _words(name))
-            for name in (role.title, *role.synonyms, role.id.replace("-", " "))
-        )
-        by_function = _name_score(words, _words(role.function))
+        role_names, function = names[position]
+        best = max(_name_score(words, name) for name in role_names)
+        by_function = _name_score(words, function)
         by_function = (by_function[0] * _FUNCTION_WEIGHT, by_function[1] * _FUNCTION_WEIGHT)
         best = max(best, by_function)
         if best[0] >= SEARCH_CUTOFF:
