@@ -20,6 +20,7 @@ from coach.errors import CoachError
 from coach.migrations import upgrade
 from coach.models import CheckIn
 from coach.storage import (
+    REPAIR_HINT,
     StoreError,
     atomic_write_bytes,
     decode,
@@ -130,7 +131,8 @@ def repair(settings, *, lock_timeout: float = LOCK_TIMEOUT) -> tuple[list[str], 
             problem = str(exc)
         else:
             return ["store: OK; nothing to repair"], False
-        lines = [f"store is damaged: {problem.splitlines()[0]}"]
+        reason = problem.replace(f"; {REPAIR_HINT}", "").replace(f"\n{REPAIR_HINT}", "")
+        lines = [f"store is damaged: {reason.splitlines()[0]}"]
         chosen = None
         for backup in list_backups(settings.backups_dir):
             try:
@@ -161,17 +163,20 @@ def repair(settings, *, lock_timeout: float = LOCK_TIMEOUT) -> tuple[list[str], 
         )
     else:
         lines.append("it holds no check-ins")
+    # A backup is the version a save replaced: it holds what was saved before it was taken.
+    lines.append(f"not in it: the save made at {_when(backup)} and anything saved after that")
     kept = {c.id for c in loaded.checkins}
     missing = {i: d for i, d in _mentioned(damaged).items() if i not in kept}
     if missing:
         listed = ", ".join(f"{i} ({d})" for i, d in sorted(missing.items(), key=lambda x: x[1]))
         lines.append(
-            f"may be missing: check-ins the damaged file mentions but the backup lacks: {listed}"
+            f"may be missing: {listed}; the damaged file names these check-ins but the backup "
+            "lacks them; record them again with `coach checkin`"
         )
     else:
         lines.append(
-            f"may be missing: anything saved after {_when(backup)} "
-            "(none of the damaged file's legible check-ins are missing)"
+            "may be missing: the check-in(s) saved at or after that time; the legible part of "
+            "the damaged file names none that the backup lacks"
         )
     return lines, True
 
