@@ -10,6 +10,9 @@ How hours are spread (a starting guess the worker then edits):
 - each task's hours are rounded to the nearest half hour, and are never below 0.5 h,
   so the total can drift a little from 40 h.
 
+Task Type "Core" counts as core and "Supplemental" as supplemental; anything else (recent
+analyst-written tasks say "n/a") counts as core.
+
 The file is read in one streaming pass: only the chosen occupation's tasks and a code -> title
 map (about a thousand entries) are kept, so a full 19,000-row file imports in milliseconds.
 """
@@ -35,8 +38,9 @@ COLUMNS = (
     "Date",
     "Domain Source",
 )
-REQUIRED = ("O*NET-SOC Code", "Title", "Task", "Task Type")
-"""The columns coach reads; the others may be missing."""
+REQUIRED = ("O*NET-SOC Code", "Task", "Task Type")
+"""The columns coach needs. `Title` is read when present (O*NET's text files have it; the
+database dictionary's table does not); without it, occupations can be chosen by code only."""
 
 WEEK_HOURS = 40.0
 CORE_SHARE = 0.8
@@ -172,6 +176,7 @@ class _Scan:
     partial: list[str] = field(default_factory=list)
     tasks: dict[str, list[tuple[bool, str]]] = field(default_factory=dict)
     skipped: int = 0
+    has_title: bool = True
 
     def kind(self, code: str, title: str) -> str | None:
         if self.is_code:
@@ -188,9 +193,10 @@ def _scan(path: Path, encoding: str, scan: _Scan) -> None:
     with path.open("r", encoding=encoding, newline="") as fh:
         header, rows = _open_rows(fh)
         cols = _columns(header, path)
-        i_code, i_title = cols["O*NET-SOC Code"], cols["Title"]
+        i_code, i_title = cols["O*NET-SOC Code"], cols.get("Title")
         i_task, i_type = cols["Task"], cols["Task Type"]
-        width = max(i_code, i_title, i_task, i_type) + 1
+        scan.has_title = i_title is not None
+        width = max(i_code, i_title or 0, i_task, i_type) + 1
         titles, exact, partial, tasks = scan.titles, scan.exact, scan.partial, scan.tasks
         keep: set[str] = set()
         for row in rows:
@@ -200,7 +206,7 @@ def _scan(path: Path, encoding: str, scan: _Scan) -> None:
                 continue
             code = row[i_code].strip()
             if code not in titles:
-                title = row[i_title].strip()
+                title = row[i_title].strip() if i_title is not None else ""
                 titles[code] = title
                 kind = scan.kind(code, title)
                 if kind == "exact":
@@ -229,6 +235,11 @@ def _candidates(codes: list[str], titles: dict[str, str]) -> str:
 
 
 def _choose(scan: _Scan, path: Path, occupation: str) -> str:
+    if not scan.is_code and not scan.has_title:
+        raise CoachError(
+            f"{path}: has no 'Title' column, so give the occupation's O*NET-SOC code "
+            "(like 15-1252.00) instead of a title"
+        )
     if len(scan.exact) == 1:
         return scan.exact[0]
     if len(scan.exact) > 1:
@@ -289,7 +300,7 @@ def read_occupation(path: Path, occupation: str) -> OnetImport:
     core_hours, extra_hours = spread_hours(len(core), len(extra))
     tasks = [Task(text=t[:20_000], hours_per_week=core_hours) for t in core]
     tasks += [Task(text=t[:20_000], hours_per_week=extra_hours, supplemental=True) for t in extra]
-    title = clean_text(scan.titles[code])[:200]
+    title = clean_text(scan.titles[code])[:200] or f"O*NET occupation {code}"
     profile = Profile(
         role=title,
         function=SOC_GROUPS.get(code[:2], ""),

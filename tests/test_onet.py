@@ -196,6 +196,7 @@ def test_wrong_header_names_missing_columns(tmp_path: Path):
         import_onet(path, "X")
     message = str(err.value)
     assert "missing columns 'Task', 'Task Type'" in message
+    assert "'Title'" not in message.split("(")[0]
     assert "'Scale ID'" in message
 
 
@@ -206,6 +207,26 @@ def test_header_columns_may_come_in_any_order_and_case(tmp_path: Path):
     moved[0] = [c.upper() for c in moved[0]]
     path = _write_tsv(tmp_path / "moved.txt", moved)
     assert import_onet(path, "15-9990.01") == import_onet(SAMPLE, "15-9990.01")
+
+
+def test_file_without_title_column_imports_by_code(tmp_path: Path):
+    rows = [[cell for i, cell in enumerate(row) if i != 1] for row in _rows()]
+    path = _write_tsv(tmp_path / "no-title.txt", rows)
+    pf = import_onet(path, "29-9990.00")
+    assert pf.profile.role == "O*NET occupation 29-9990.00"
+    assert [t.text for t in pf.tasks] == [t.text for t in import_onet(SAMPLE, "29-9990.00").tasks]
+    with pytest.raises(CoachError, match="no 'Title' column"):
+        import_onet(path, "ward nurses")
+
+
+def test_task_type_other_than_supplemental_counts_as_core(tmp_path: Path):
+    rows = [list(COLUMNS)] + [
+        ["15-0002.00", "Odd Job", str(i), f"Do thing {i}", kind, "n/a", "12/2025", "Analyst"]
+        for i, kind in enumerate(["n/a", "Supplemental", "", "Core"])
+    ]
+    pf = import_onet(_write_tsv(tmp_path / "na.txt", rows), "Odd Job")
+    assert [t.text for t in pf.tasks] == ["Do thing 0", "Do thing 2", "Do thing 3", "Do thing 1"]
+    assert [t.supplemental for t in pf.tasks] == [False, False, False, True]
 
 
 def test_short_rows_are_skipped_and_counted(tmp_path: Path):
