@@ -234,6 +234,11 @@ def store_lock(path: Path, timeout: float) -> Iterator[None]:
             f"{path}: another coach is saving (lock held for over {timeout:g} s); "
             "try again in a moment"
         ) from None
+    except OSError as exc:
+        raise StoreError(
+            f"{path}.lock: cannot create the lock file ({exc.strerror}); check that "
+            f"{path.parent} is writable, or set COACH_HOME to a folder that is"
+        ) from None
     try:
         yield
     finally:

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from store_factory import make_checkin
 
 from coach.errors import CoachError
@@ -218,3 +221,25 @@ def test_a_store_from_a_newer_coach_is_refused_untouched(settings, rules):
     with pytest.raises(StoreError, match="newer coach"):
         Store.open(settings)
     assert settings.store_path.read_bytes() == before
+
+
+@hsettings(max_examples=30, deadline=None)
+@given(
+    texts=st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=4),
+    note=st.text(max_size=200),
+)
+def test_any_user_text_round_trips_through_the_store(tmp_path_factory, rules, texts, note):
+    home = tmp_path_factory.mktemp("home")
+    tasks = []
+    for text in texts:
+        try:
+            tasks.append(Task(text=text, hours_per_week=1))
+        except ValueError:
+            continue  # text that cleans to nothing is not a task
+    checkin = make_checkin(rules, tasks=tasks).model_copy(update={"note": note})
+    store = Store.open(Settings(home=home))
+    store.add_checkin(checkin)
+    store.save_draft(ProfileFile(tasks=tasks))
+    again = Store.open(Settings(home=home))
+    assert again.get(checkin.id) == checkin
+    assert again.load_draft().tasks == tasks

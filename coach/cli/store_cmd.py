@@ -11,6 +11,7 @@ import click
 
 from coach.cli import get_rules, get_settings, rules_option
 from coach.errors import CoachError
+from coach.models import clean_text
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -105,8 +106,8 @@ def history(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"{'ID':<21} {'DATE':<10}  {'QUARTER':<7}  {'INDEX':>5}  ACTIONS DONE")
     for r in rows:
         click.echo(
-            f"{r['id']:<21} {r['date']:<10}  {r['quarter']:<7}  {r['exposure_index']:>5}  "
-            f"{r['actions_done']}/{r['actions_total']}"
+            f"{clean_text(r['id']):<21} {r['date']:<10}  {r['quarter']:<7}  "
+            f"{r['exposure_index']:>5}  {r['actions_done']}/{r['actions_total']}"
         )
 
 
@@ -129,7 +130,7 @@ def status(ctx: click.Context, today: dt.datetime | None) -> None:
         click.echo("no check-ins yet: one is due now")
         click.echo("record one with `coach checkin --from PROFILE` or run `coach`")
         sys.exit(1)
-    click.echo(f"last check-in: {last.id} on {last.date} ({last.quarter})")
+    click.echo(f"last check-in: {clean_text(last.id)} on {last.date} ({last.quarter})")
     line = f"exposure index: {last.assessment.exposure_index}"
     previous = store.previous(last)
     if previous is not None:
