@@ -1,0 +1,176 @@
+"""`coach classify`: one JSON object per non-blank line, in order; clear errors; safe output."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coach.cli import cli
+
+KEYS = {"task", "exposure", "rule", "confidence", "why"}
+CLASSES = {"displacement", "augmentation", "not-ready"}
+TASKS = [
+    "Compile the weekly sales report from the CRM",
+    "Repair hydraulic pumps and replace worn valves",
+    "Develop new features for the company's web application",
+]
+# ESC, C1 controls and DEL: none may reach the terminal raw.
+_RAW_CONTROLS = re.compile(rb"\x1b|\x7f|\xc2[\x80-\x9f]")
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "coach", "classify", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def records(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_one_object_per_line_in_order_from_stdin() -> None:
+    text = "\n".join([TASKS[0], "", "   ", TASKS[1], TASKS[2]]) + "\n"
+    result = CliRunner().invoke(cli, ["classify"], input=text)
+    assert result.exit_code == 0, result.output
+    out = records(result.output)
+    assert [r["task"] for r in out] == TASKS
+    for record in out:
+        assert set(record) == KEYS
+        assert record["exposure"] in CLASSES
+        assert 0 <= record["confidence"] <= 1
+        assert record["rule"] in record["why"]
+    assert [r["exposure"] for r in out] == ["displacement", "not-ready", "augmentation"]
+
+
+def test_from_file_matches_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.txt"
+    path.write_text("\n".join(TASKS) + "\n", encoding="utf-8")
+    from_file = CliRunner().invoke(cli, ["classify", str(path)])
+    from_stdin = CliRunner().invoke(cli, ["classify", "-"], input="\n".join(TASKS))
+    assert from_file.exit_code == from_stdin.exit_code == 0
+    assert from_file.output == from_stdin.output
+    assert len(records(from_file.output)) == 3
+
+
+def test_windows_line_endings_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(TASKS).encode("utf-8") + b"\r\n")
+    result = CliRunner().invoke(cli, ["classify", str(path)])
+    assert [r["task"] for r in records(result.output)] == TASKS
+
+
+def test_empty_input_prints_nothing() -> None:
+    result = CliRunner().invoke(cli, ["classify"], input="\n\n")
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_table_format() -> None:
+    result = CliRunner().invoke(cli, ["classify", "--format", "table"], input="\n".join(TASKS))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["TASK", "EXPOSURE", "CONF", "RULE"]
+    assert sum(line.lstrip().startswith("why:") for line in lines) == 3
+    assert "displacement" in lines[1] and "not-ready" in lines[3]
+
+
+def test_subprocess_contract() -> None:
+    result = run(stdin=("\n".join(TASKS) + "\n").encode())
+    assert result.returncode == 0
+    assert result.stderr == b""
+    assert len(records(result.stdout.decode("utf-8"))) == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "expected"),
+    [
+        ((), b"Write a report\n\xff\xfe bad bytes\n", b"not UTF-8"),
+        (("missing.txt",), None, b"not found"),
+        (("--rules", "missing-rules.toml"), b"Write a report\n", b"not found"),
+    ],
+    ids=["undecodable", "missing-file", "missing-rules"],
+)
+def test_errors_are_one_line_exit_2(
+    tmp_path: Path, args: tuple[str, ...], stdin: bytes | None, expected: bytes
+) -> None:
+    args = tuple(str(tmp_path / a) if a.endswith((".txt", ".toml")) else a for a in args)
+    result = run(*args, stdin=stdin)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.startswith(b"coach: error: ")
+    assert expected in result.stderr
+    assert result.stderr.count(b"\n") == 1
+    assert b"Traceback" not in result.stderr
+
+
+def test_bad_rules_file_is_one_clear_error(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nid = "x"\nexposure = "sometimes"\n', encoding="utf-8")
+    result = run("--rules", str(rules), stdin=b"Write a report\n")
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert b"'x'" in result.stderr and b"exposure" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_undecodable_file_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Prepare the caf\xe9 menu\n".encode("latin-1"))
+    result = run(str(path))
+    assert result.returncode == 2
+    assert str(path).encode() in result.stderr and b"UTF-8" in result.stderr
+
+
+HOSTILE = [
+    "\x1b[31mWrite\x1b[0m the weekly report",
+    "\x1b]0;pwned\x07Answer customer tickets",
+    "Repair pumps\x9b31m with C1 CSI",
+    "Clean rooms\x7f with DEL",
+    "Draft emails\x00\x07\x08 with NUL and bell",
+    "\u202eRTL override task",
+]
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_control_characters_never_reach_stdout_raw(fmt: str) -> None:
+    result = run("--format", fmt, stdin="\n".join(HOSTILE).encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    assert not _RAW_CONTROLS.search(result.stdout)
+    assert b"\x00" not in result.stdout and b"\x07" not in result.stdout
+    if fmt == "json":
+        assert len(result.stdout.splitlines()) == len(HOSTILE)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="coach/cli/core.py read_lines uses str.splitlines, which also splits on U+0085/U+2028",
+)
+def test_only_newlines_separate_tasks() -> None:
+    result = CliRunner().invoke(cli, ["classify"], input="Clean rooms\x85and halls\u2028daily\n")
+    assert len(records(result.output)) == 1
+
+
+_SEPARATORS = str.maketrans({c: " " for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=8))
+def test_any_lines_give_safe_json_in_order(lines: list[str]) -> None:
+    text = "\n".join(line.translate(_SEPARATORS) for line in lines)
+    result = CliRunner().invoke(cli, ["classify"], input=text.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    expected = [line for line in text.split("\n") if line.strip()]
+    out = records(result.output)
+    assert [r["task"] for r in out] == expected
+    assert all(r["exposure"] in CLASSES for r in out)
+    assert not _RAW_CONTROLS.search(result.output.encode("utf-8"))
