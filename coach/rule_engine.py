@@ -31,12 +31,13 @@ VERB, OBJECT, UNLESS = 0, 1, 2
 MEMO_LIMIT = 200_000
 
 _MIN_STEM = 3  # a prefix pattern has at least this many letters before its '*'
-_Phrase = tuple[int, int, tuple[str, ...]]  # (kind, rule bit, further words)
+# (kind, rule bit, (words before, words after the looked-up word))
+_Phrase = tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]
 _Info = tuple[int, int, tuple[_Phrase, ...]]  # verb mask, object|unless<<n mask, phrases
 _EMPTY = ()  # falsy: the word matches no pattern
 _SECOND = itemgetter(1)
 # tokens, word infos, leading-verb positions, phrases matched at a position
-Scan = tuple[list[str], list, tuple[int, ...], dict[int, tuple[tuple[int, int, str], ...]]]
+Scan = tuple[list[str], list, tuple[int, ...], dict[int, tuple[tuple[int, int, int, str], ...]]]
 
 
 class _RuleLike(Protocol):
@@ -143,13 +144,14 @@ class Matcher:
                 (UNLESS, rule.unless),
             ):
                 for pattern in patterns:
-                    first, *rest = pattern_words(pattern)
-                    if first.endswith("*"):
-                        stem = first[:-1]
-                        entry = (stem, kind, bit, tuple(rest))
-                        self._prefix.setdefault(stem[:_MIN_STEM], []).append(entry)
+                    words = pattern_words(pattern)
+                    at = _anchor(words)
+                    anchor, shape = words[at], (tuple(words[:at]), tuple(words[at + 1 :]))
+                    if anchor.endswith("*"):
+                        entry = (anchor[:-1], kind, bit, shape)
+                        self._prefix.setdefault(anchor[:_MIN_STEM], []).append(entry)
                     else:
-                        self._exact.setdefault(first, []).append((kind, bit, tuple(rest)))
+                        self._exact.setdefault(anchor, []).append((kind, bit, shape))
 
     def _info(self, token: str) -> _Info | tuple[()]:
         masks = [0, 0, 0]
@@ -158,9 +160,9 @@ class Matcher:
         for stem, kind, bit, rest in self._prefix.get(token[:_MIN_STEM], ()):
             if token.startswith(stem):
                 entries.append((kind, bit, rest))
-        for kind, bit, rest in entries:
-            if rest:
-                phrases.append((kind, bit, rest))
+        for kind, bit, shape in entries:
+            if shape != ((), ()):
+                phrases.append((kind, bit, shape))
             else:
                 masks[kind] |= bit
         if phrases:
@@ -180,14 +182,14 @@ class Matcher:
         for pos in verbs_at:
             if infos[pos]:
                 verb |= infos[pos][0]
-        phrases: dict[int, tuple[tuple[int, int, str], ...]] = {}
+        phrases: dict[int, tuple[tuple[int, int, int, str], ...]] = {}
         if not self._phrase_starts.isdisjoint(tokens):
             for pos in compress(range(len(tokens)), infos):
                 candidates = infos[pos][2]
                 said = candidates and self._phrases_at(pos, tokens, candidates, verbs_at)
                 if said:
                     phrases[pos] = said
-                    for kind, bit, _words in said:
+                    for kind, bit, _start, _words in said:
                         if kind == VERB:
                             verb |= bit
                         else:
@@ -201,11 +203,23 @@ class Matcher:
         return fired, (tokens, infos, verbs_at, phrases)
 
     @staticmethod
-    def _phrases_at(pos, tokens, candidates, verbs_at) -> tuple[tuple[int, int, str], ...]:
+    def _phrases_at(pos, tokens, candidates, verbs_at) -> tuple[tuple[int, int, int, str], ...]:
         said = []
-        for kind, bit, rest in candidates:
-            if (kind != VERB or pos in verbs_at) and rest_matches(rest, tokens, pos + 1):
-                said.append((kind, bit, " ".join(tokens[pos : pos + 1 + len(rest)])))
+        end = len(tokens)
+        for kind, bit, (before, after) in candidates:
+            start = pos - len(before)
+            stop = pos + 1 + len(after)
+            if start < 0 or stop > end or (kind == VERB and start not in verbs_at):
+                continue
+            # Cheap reject on the neighbouring word before checking the whole phrase.
+            near, word = (after[0], tokens[pos + 1]) if after else (before[-1], tokens[pos - 1])
+            if near[-1] == "*":
+                if not word.startswith(near[:-1]):
+                    continue
+            elif word != near:
+                continue
+            if rest_matches(after, tokens, pos + 1) and rest_matches(before, tokens, start):
+                said.append((kind, bit, start, " ".join(tokens[start:stop])))
         return tuple(said)
 
     def _attributes_held(self, attributes: dict[str, bool | None]) -> int:
@@ -220,14 +234,29 @@ def evidence(index: int, scan: Scan) -> tuple[str, ...]:
     """The task's words that made rule `index` fire, in task order, without repeats."""
     tokens, infos, verbs_at, phrases = scan
     bit = 1 << index
-    seen: dict[str, None] = {}
-    for pos in compress(range(len(tokens)), infos):
-        said = [w for kind, b, w in phrases.get(pos, ()) if b == bit and kind != UNLESS]
+    words = [
+        (pos, tokens[pos])
+        for pos in compress(range(len(tokens)), infos)
+        if infos[pos][1] & bit or (infos[pos][0] & bit and pos in verbs_at)
+    ]
+    if phrases:
+        # A phrase ("test case") shows as itself, in task order.
+        said = [
+            (start, w)
+            for found in phrases.values()
+            for kind, b, start, w in found
+            if b == bit and kind != UNLESS
+        ]
         if said:
-            seen[said[0]] = None
-        elif infos[pos][1] & bit or (infos[pos][0] & bit and pos in verbs_at):  # type: ignore[index]
-            seen[tokens[pos]] = None
-    return tuple(seen)
+            words = sorted(words + said)
+    return tuple(dict.fromkeys(w for _pos, w in words))
+
+
+def _anchor(words: list[str]) -> int:
+    """Which word of a phrase to look up: the first, unless it is a short everyday word such
+    as 'in' or 'on' ('in person', 'on site'); then the last, which is rarer."""
+    first = words[0]
+    return len(words) - 1 if len(first) <= 3 and not first.endswith("*") else 0
 
 
 def bits(mask: int) -> list[int]:
