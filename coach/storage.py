@@ -146,22 +146,13 @@ def read_file(path: Path) -> bytes | None:
         raise StoreError(f"{path}: cannot read the store ({exc.strerror}); {REPAIR_HINT}") from None
 
 
-def _stat_key(path: Path) -> tuple[int, ...] | None:
-    """Identity of the file's current content: every save replaces the inode, and any
-    in-place edit changes ctime, so an equal key means the bytes we parsed are still there."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
 class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file, written atomically and read strictly.
 
-    `read` returns the parsed file, re-reading it whenever the file on disk changed (another
-    process saved, or someone edited it). A write cycle (`pinned`) re-checks the file under the
-    lock, so TinyDB works on exactly what is on disk, parsed at most once per cycle.
+    Every `read` reads the file's bytes again (another process may have saved), but parses
+    them only when they differ from the bytes parsed last time: parsing is the costly part.
+    A write cycle (`pinned`) does the same under the lock, so TinyDB always works on exactly
+    what is on disk, parsed at most once per cycle.
     `check` validates the shape of freshly read data before anyone uses it.
     """
 
@@ -169,23 +160,22 @@ class AtomicJSONStorage(Storage):
         self.path = path
         self._check = check
         self._cache: dict[str, Any] | None = None
-        self._cache_key: tuple[int, ...] | None = None
+        self._cache_raw: bytes | None = None
         self._pinned: dict[str, Any] | None = None
         self.keep_old: Callable[[Path], object] | None = None
         """Set by the store for saves whose previous version goes to backups/."""
 
     def load(self, *, fresh: bool = False) -> dict[str, Any] | None:
-        key = _stat_key(self.path)
-        if not fresh and key is not None and key == self._cache_key:
-            return self._cache
         raw = read_file(self.path)
         if raw is None:
-            self._cache, self._cache_key = None, None
+            self._cache, self._cache_raw = None, None
             return None
+        if not fresh and raw == self._cache_raw:
+            return self._cache
         data = decode(raw, self.path)
         if self._check is not None:
             data = self._check(data, self.path)
-        self._cache, self._cache_key = data, key
+        self._cache, self._cache_raw = data, raw
         return data
 
     @contextlib.contextmanager
@@ -196,7 +186,7 @@ class AtomicJSONStorage(Storage):
             yield self._pinned
         except BaseException:
             # TinyDB edits the parsed data in place; after a failed cycle it may differ from disk.
-            self._cache, self._cache_key = None, None
+            self._cache, self._cache_raw = None, None
             raise
         finally:
             self._pinned = None
@@ -209,12 +199,13 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         if self._pinned is None:
             raise RuntimeError("store writes must happen inside Store._writing()")
-        atomic_write_bytes(self.path, encode(data), keep_old=self.keep_old)
+        raw = encode(data)
+        atomic_write_bytes(self.path, raw, keep_old=self.keep_old)
         self._pinned = data
-        self._cache, self._cache_key = data, _stat_key(self.path)
+        self._cache, self._cache_raw = data, raw
 
     def close(self) -> None:
-        self._cache = None
+        self._cache, self._cache_raw = None, None
 
 
 @contextlib.contextmanager

@@ -243,3 +243,18 @@ def test_any_user_text_round_trips_through_the_store(tmp_path_factory, rules, te
     again = Store.open(Settings(home=home))
     assert again.get(checkin.id) == checkin
     assert again.load_draft().tasks == tasks
+
+
+def test_backups_fall_back_to_copies_where_links_are_not_supported(
+    store, settings, rules, monkeypatch
+):
+    def no_links(*_args):
+        raise OSError("links not supported")
+
+    monkeypatch.setattr("coach.store.os.link", no_links)
+    store.add_checkin(make_checkin(rules, checkin_id="a"))
+    store.add_checkin(make_checkin(rules, checkin_id="b"))
+    (backup,) = list_backups(settings.backups_dir)
+    assert mode(backup.path) == 0o600
+    assert backup.path.stat().st_nlink == 1
+    assert list(json.loads(backup.path.read_bytes())["checkins"]) == ["1"]
