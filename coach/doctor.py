@@ -187,6 +187,8 @@ def backup_to(settings, target: Path, *, force: bool = False) -> str:
         raise CoachError(f"{target}: already exists; choose another name or pass --force")
     if target.is_dir():
         raise CoachError(f"{target}: is a folder; give a file name")
+    if not settings.store_path.exists():
+        raise CoachError(f"{settings.store_path}: no store yet, so nothing to back up")
     store = Store.open(settings)
     raw = store.dump()
     try:

@@ -159,3 +159,11 @@ def test_doctor_prints_where_data_lives(run, coach_home: Path):
     assert code == 0
     assert str(coach_home / "coach.json") in out
     assert str(coach_home / "backups") in out
+
+
+def test_backup_without_a_store_writes_nothing(run, tmp_path):
+    target = tmp_path / "b.json"
+    code, _, err = run("backup", str(target))
+    assert code == 2
+    assert "nothing to back up" in err
+    assert not target.exists()
