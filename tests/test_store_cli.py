@@ -167,3 +167,12 @@ def test_backup_without_a_store_writes_nothing(run, tmp_path):
     assert code == 2
     assert "nothing to back up" in err
     assert not target.exists()
+
+
+def test_checkin_refuses_a_profile_without_tasks(run, tmp_path):
+    profile = tmp_path / "empty.toml"
+    profile.write_text('[profile]\nrole = "Analyst"\n')
+    code, _, err = run("checkin", "--from", str(profile))
+    assert code == 2
+    assert "has no [[tasks]]" in err
+    assert not Settings.from_env().store_path.exists()

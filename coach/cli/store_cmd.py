@@ -52,6 +52,11 @@ def checkin(ctx: click.Context, profile_path: Path, day: dt.datetime | None) -> 
     from coach.profile_io import load_profile
 
     profile_file = load_profile(profile_path)
+    if not profile_file.tasks:
+        raise CoachError(
+            f"{profile_path}: has no [[tasks]]; add the tasks of your week "
+            "(see assets/examples/profile.toml) before recording a check-in"
+        )
     table = get_rules(ctx)
     store = _open(ctx)
     today = _day(day)
