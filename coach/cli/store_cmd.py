@@ -55,7 +55,7 @@ def checkin(ctx: click.Context, profile_path: Path, day: dt.datetime | None) -> 
     if not profile_file.tasks:
         raise CoachError(
             f"{profile_path}: has no [[tasks]]; add the tasks of your week "
-            "(see assets/examples/profile.toml) before recording a check-in"
+            "([[tasks]] entries with text and hours_per_week) before recording a check-in"
         )
     table = get_rules(ctx)
     store = _open(ctx)
