@@ -235,7 +235,8 @@ class Store:
         try:
             CheckIn.model_validate(data)
         except ValidationError as err:
-            raise _invalid(err, f"check-in {checkin.id}") from None
+            where = f"check-in {checkin.id} (not saved)"
+            raise StoreError(describe_validation_error(err, where)) from None
         data["schema_version"] = SCHEMA_VERSION
         return data
 
