@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import reduce
-from itertools import compress
-from operator import itemgetter, or_
+from itertools import compress, count
+from operator import or_
 from typing import Protocol
 
 TOKEN_RE = re.compile(r"[a-z0-9]+")
@@ -35,9 +35,8 @@ _MIN_STEM = 3  # a prefix pattern has at least this many letters before its '*'
 _Phrase = tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]
 _Info = tuple[int, int, tuple[_Phrase, ...]]  # verb mask, object|unless<<n mask, phrases
 _EMPTY = ()  # falsy: the word matches no pattern
-_SECOND = itemgetter(1)
-# tokens, word infos, leading-verb positions, phrases matched at a position
-Scan = tuple[list[str], list, tuple[int, ...], dict[int, tuple[tuple[int, int, int, str], ...]]]
+# (position, word, info) of matching words, leading-verb positions, phrases matched at a position
+Scan = tuple[list, tuple[int, ...], dict[int, tuple[tuple[int, int, int, str], ...]]]
 
 
 class _RuleLike(Protocol):
@@ -177,15 +176,16 @@ class Matcher:
         tokens = TOKEN_RE.findall(lowered)
         verbs_at = verb_positions(tokens, lowered)
         infos = list(map(self._memo.__getitem__, tokens))
-        packed = reduce(or_, map(_SECOND, filter(None, infos)), 0)
+        # (position, word, info) of the words that match something; usually a handful.
+        hits = list(compress(zip(count(), tokens, infos), infos))
+        packed = reduce(or_, [hit[2][1] for hit in hits], 0)
         verb = 0
         for pos in verbs_at:
             if infos[pos]:
                 verb |= infos[pos][0]
         phrases: dict[int, tuple[tuple[int, int, int, str], ...]] = {}
         if not self._phrase_starts.isdisjoint(tokens):
-            for pos in compress(range(len(tokens)), infos):
-                candidates = infos[pos][2]
+            for pos, _word, (_vm, _om, candidates) in hits:
                 said = candidates and self._phrases_at(pos, tokens, candidates, verbs_at)
                 if said:
                     phrases[pos] = said
@@ -200,7 +200,7 @@ class Matcher:
         if self.when_mask:
             held = self._attributes_held(attributes) if attributes else 0
             fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
-        return fired, (tokens, infos, verbs_at, phrases)
+        return fired, (hits, verbs_at, phrases)
 
     @staticmethod
     def _phrases_at(pos, tokens, candidates, verbs_at) -> tuple[tuple[int, int, int, str], ...]:
@@ -232,24 +232,21 @@ class Matcher:
 
 def evidence(index: int, scan: Scan) -> tuple[str, ...]:
     """The task's words that made rule `index` fire, in task order, without repeats."""
-    tokens, infos, verbs_at, phrases = scan
+    hits, verbs_at, phrases = scan
     bit = 1 << index
-    words = [
-        (pos, tokens[pos])
-        for pos in compress(range(len(tokens)), infos)
-        if infos[pos][1] & bit or (infos[pos][0] & bit and pos in verbs_at)
+    said = phrases and [
+        (start, w)
+        for found in phrases.values()
+        for kind, b, start, w in found
+        if b == bit and kind != UNLESS
     ]
-    if phrases:
-        # A phrase ("test case") shows as itself, in task order.
-        said = [
-            (start, w)
-            for found in phrases.values()
-            for kind, b, start, w in found
-            if b == bit and kind != UNLESS
+    if said:  # a phrase ("test case") shows as itself, in task order
+        pairs = [
+            (h[0], h[1]) for h in hits if h[2][1] & bit or (h[2][0] & bit and h[0] in verbs_at)
         ]
-        if said:
-            words = sorted(words + said)
-    return tuple(dict.fromkeys(w for _pos, w in words))
+        return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
+    words = [h[1] for h in hits if h[2][1] & bit or (h[2][0] & bit and h[0] in verbs_at)]
+    return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
 
 
 def _anchor(words: list[str]) -> int:
