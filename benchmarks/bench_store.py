@@ -2,7 +2,8 @@
 
 Times the whole process `python -m coach checkin --from PROFILE` against a store that already
 holds 400 check-ins and one that holds 10, interleaved in the same run, and prints the ratio of
-the medians (target: <= 1.5). Run: `python benchmarks/bench_store.py [--rounds N]`.
+the medians (target: <= 1.5), and of the best runs, which load on the machine disturbs less.
+Run: `python benchmarks/bench_store.py [--rounds N]`.
 """
 
 from __future__ import annotations
@@ -75,12 +76,17 @@ def main() -> None:
     med_small = statistics.median(times["small"])
     med_large = statistics.median(times["large"])
     ratio = med_large / med_small
+    best = min(times["large"]) / min(times["small"])
     print(f"one check-in record: {len(json.dumps(record, separators=(',', ':'))):,} bytes")
     print(f"store with {args.large} check-ins: {size:,} bytes")
-    print(f"save into {args.small:>3} check-ins: median {med_small * 1000:7.1f} ms")
-    print(f"save into {args.large:>3} check-ins: median {med_large * 1000:7.1f} ms")
+    for name, count in (("small", args.small), ("large", args.large)):
+        runs = times[name]
+        print(
+            f"save into {count:>3} check-ins: median {statistics.median(runs) * 1000:7.1f} ms, "
+            f"best {min(runs) * 1000:7.1f} ms"
+        )
     verdict = "OK" if ratio <= TARGET else "OVER TARGET"
-    print(f"ratio {ratio:.2f} (target <= {TARGET}) {verdict}")
+    print(f"ratio of medians {ratio:.2f} (target <= {TARGET}) {verdict}; ratio of bests {best:.2f}")
 
 
 if __name__ == "__main__":

@@ -109,8 +109,12 @@ def encode(data: dict[str, Any]) -> bytes:
         return pydantic_core.to_json(data)
 
 
-def decode(raw: bytes, path: Path) -> dict[str, Any]:
-    """Parse store bytes, or raise StoreError naming the file and the repair command."""
+def decode(raw: bytes, path: Path, *, freeze: bool = False) -> dict[str, Any]:
+    """Parse store bytes, or raise StoreError naming the file and the repair command.
+
+    `freeze` (for one-shot commands) exempts the parsed objects from cycle collection: they
+    hold no cycles, and walking a long history's objects would cost more than the parse.
+    """
     if not raw:
         raise StoreError(
             f"{path}: the store file is empty (0 bytes), not a valid store; {REPAIR_HINT}"
@@ -118,6 +122,8 @@ def decode(raw: bytes, path: Path) -> dict[str, Any]:
     try:
         with _gc_paused():
             data = pydantic_core.from_json(raw, allow_inf_nan=False)
+            if freeze:
+                gc.freeze()
     except ValueError as exc:
         try:
             raw.decode("utf-8")
@@ -146,47 +152,63 @@ def read_file(path: Path) -> bytes | None:
         raise StoreError(f"{path}: cannot read the store ({exc.strerror}); {REPAIR_HINT}") from None
 
 
+def _stat_key(path: Path) -> tuple[int, ...] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file, written atomically and read strictly.
 
-    Every `read` reads the file's bytes again (another process may have saved), but parses
-    them only when they differ from the bytes parsed last time: parsing is the costly part.
-    A write cycle (`pinned`) does the same under the lock, so TinyDB always works on exactly
-    what is on disk, parsed at most once per cycle.
+    Parsing is the costly part, so parsed data is reused while the file is unchanged. Plain
+    reads trust the file's stat (every save replaces the inode; an edit changes its ctime).
+    A write cycle (`pinned`) trusts nothing: under the lock it reads the bytes again and
+    reuses the parsed data only if they are identical, so TinyDB always works on exactly
+    what is on disk, and a save never drops another process's check-in.
     `check` validates the shape of freshly read data before anyone uses it.
     """
 
-    def __init__(self, path: Path, check=None) -> None:
+    def __init__(self, path: Path, check=None, *, freeze_parsed: bool = False) -> None:
         self.path = path
         self._check = check
+        self._freeze = freeze_parsed
         self._cache: dict[str, Any] | None = None
         self._cache_raw: bytes | None = None
+        self._cache_key: tuple[int, ...] | None = None
         self._pinned: dict[str, Any] | None = None
         self.keep_old: Callable[[Path], object] | None = None
         """Set by the store for saves whose previous version goes to backups/."""
 
-    def load(self, *, fresh: bool = False) -> dict[str, Any] | None:
+    def load(self, *, fresh: bool = False, locked: bool = False) -> dict[str, Any] | None:
+        """The parsed file. `fresh` always re-parses; `locked` always re-reads the bytes."""
+        key = _stat_key(self.path)
+        if not (fresh or locked) and key is not None and key == self._cache_key:
+            return self._cache
         raw = read_file(self.path)
         if raw is None:
-            self._cache, self._cache_raw = None, None
+            self._cache, self._cache_raw, self._cache_key = None, None, None
             return None
         if not fresh and raw == self._cache_raw:
+            self._cache_key = key
             return self._cache
-        data = decode(raw, self.path)
+        data = decode(raw, self.path, freeze=self._freeze)
         if self._check is not None:
             data = self._check(data, self.path)
-        self._cache, self._cache_raw = data, raw
+        self._cache, self._cache_raw, self._cache_key = data, raw, key
         return data
 
     @contextlib.contextmanager
     def pinned(self, *, load: bool = True) -> Iterator[dict[str, Any]]:
-        data = self.load() if load else None
+        data = self.load(locked=True) if load else None
         self._pinned = data if data is not None else {}
         try:
             yield self._pinned
         except BaseException:
             # TinyDB edits the parsed data in place; after a failed cycle it may differ from disk.
-            self._cache, self._cache_raw = None, None
+            self._cache, self._cache_raw, self._cache_key = None, None, None
             raise
         finally:
             self._pinned = None
@@ -202,10 +224,10 @@ class AtomicJSONStorage(Storage):
         raw = encode(data)
         atomic_write_bytes(self.path, raw, keep_old=self.keep_old)
         self._pinned = data
-        self._cache, self._cache_raw = data, raw
+        self._cache, self._cache_raw, self._cache_key = data, raw, _stat_key(self.path)
 
     def close(self) -> None:
-        self._cache, self._cache_raw = None, None
+        self._cache, self._cache_raw, self._cache_key = None, None, None
 
 
 @contextlib.contextmanager

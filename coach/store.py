@@ -121,20 +121,38 @@ def validate_store_data(
 class Store:
     """Check-ins (oldest first) and one draft profile, in `settings.store_path`."""
 
-    def __init__(self, path: Path, backups_dir: Path, *, lock_timeout: float = LOCK_TIMEOUT):
+    def __init__(
+        self,
+        path: Path,
+        backups_dir: Path,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT,
+        short_lived: bool = False,
+    ):
         self.path = path
         self.backups_dir = backups_dir
         self.lock_timeout = lock_timeout
         self.loaded_version = SCHEMA_VERSION
         self.migration_backup: Path | None = None
         self.last_backup: Path | None = None
-        self._storage = AtomicJSONStorage(path, check=self._upgrade)
+        self._storage = AtomicJSONStorage(path, check=self._upgrade, freeze_parsed=short_lived)
 
     @classmethod
-    def open(cls, settings, *, lock_timeout: float = LOCK_TIMEOUT) -> Store:
-        """Open (or start) the store; StoreError if the file is damaged. Upgrades old formats."""
+    def open(
+        cls, settings, *, lock_timeout: float = LOCK_TIMEOUT, short_lived: bool = False
+    ) -> Store:
+        """Open (or start) the store; StoreError if the file is damaged. Upgrades old formats.
+
+        `short_lived=True` is for one-shot CLI commands: parsed data skips cycle collection
+        (see storage.decode), which keeps a save fast however long the history is.
+        """
         ensure_private_dir(settings.home)
-        store = cls(settings.store_path, settings.backups_dir, lock_timeout=lock_timeout)
+        store = cls(
+            settings.store_path,
+            settings.backups_dir,
+            lock_timeout=lock_timeout,
+            short_lived=short_lived,
+        )
         # Temp files can only be stray when no other coach is mid-save.
         with contextlib.suppress(StoreError), store_lock(store.path, 0):
             sweep_temp_files(store.path.parent)

@@ -23,7 +23,7 @@ def _day(value: dt.datetime | None) -> dt.date:
 def _open(ctx: click.Context):
     from coach.store import Store
 
-    return Store.open(get_settings(ctx))
+    return Store.open(get_settings(ctx), short_lived=True)
 
 
 def _signed(n: float) -> str:
