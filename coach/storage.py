@@ -22,6 +22,8 @@ from tinydb.storages import Storage
 from coach.errors import CoachError
 
 TEMP_SUFFIX = ".coach-tmp"
+FREEZE_ABOVE = 1_000_000
+"""Store size (bytes) from which one-shot commands exempt the parsed store from GC."""
 REPAIR_HINT = "run `coach doctor --repair` to restore the newest good backup"
 
 
@@ -122,7 +124,7 @@ def decode(raw: bytes, path: Path, *, freeze: bool = False) -> dict[str, Any]:
     try:
         with _gc_paused():
             data = pydantic_core.from_json(raw, allow_inf_nan=False)
-            if freeze:
+            if freeze and len(raw) > FREEZE_ABOVE:
                 gc.freeze()
     except ValueError as exc:
         try:
