@@ -20,7 +20,7 @@ TOKEN_RE = re.compile(r"[a-z0-9]+")
 # Only the leading list of verbs needs commas ("Plan, direct, or coordinate"), so commas are
 # tokenised separately, and only when the task starts with such a list.
 _LIST_TOKEN_RE = re.compile(r"[a-z0-9]+|,")
-_STARTS_WITH_LIST = re.compile(r"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,")
+_STARTS_WITH_LIST = re.compile(r"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,").match
 CONNECTORS = frozenset({",", "and", "or"})
 # Words that may come before the leading verb: a subject, or an adverb of frequency.
 LEAD_IN = frozenset(
@@ -73,7 +73,7 @@ def verb_positions(tokens: list[str], lowered: str) -> tuple[int, ...]:
     if (
         tokens[0] not in LEAD_IN
         and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-        and not _STARTS_WITH_LIST.match(lowered)
+        and not _STARTS_WITH_LIST(lowered)
     ):
         return (0,)  # the common case: one leading verb
     words = _LIST_TOKEN_RE.findall(lowered)
@@ -110,16 +110,16 @@ class Matcher:
     """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when).
 
     A word's info is (verb mask, object mask | unless mask << rule count, phrases), or the
-    falsy _EMPTY when it matches nothing, so a task's object and veto masks are one C-level
-    OR-reduction over its words.
+    falsy _EMPTY when it matches nothing, so a task's object and veto masks are one
+    OR-reduction over its words. Bit 2n of the packed mask flags a word that starts a phrase.
     """
 
     def __init__(self, rules: Sequence[_RuleLike]) -> None:
         self._exact: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
         self._prefix: dict[str, list[tuple[str, int, int, tuple[str, ...]]]] = {}
         self._memo = _Memo(self._info)
-        self._phrase_starts: set[str] = set()
         self._shift = len(rules)
+        self._phrase_shift = 2 * len(rules)  # a flag bit: the word starts a phrase
         self._all = (1 << len(rules)) - 1
         self.no_verbs = 0  # rules that do not need a verb
         self.no_objects = 0
@@ -164,17 +164,26 @@ class Matcher:
                 phrases.append((kind, bit, shape))
             else:
                 masks[kind] |= bit
-        if phrases:
-            self._phrase_starts.add(token)
         if masks == [0, 0, 0] and not phrases:
             return _EMPTY
-        return (masks[VERB], masks[OBJECT] | masks[UNLESS] << self._shift, tuple(phrases))
+        packed = masks[OBJECT] | masks[UNLESS] << self._shift
+        if phrases:
+            packed |= 1 << self._phrase_shift
+        return (masks[VERB], packed, tuple(phrases))
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
         lowered = text.lower()
         tokens = TOKEN_RE.findall(lowered)
-        verbs_at = verb_positions(tokens, lowered)
+        if (
+            tokens
+            and tokens[0] not in LEAD_IN
+            and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
+            and not _STARTS_WITH_LIST(lowered)
+        ):
+            verbs_at: tuple[int, ...] = (0,)  # the common case: one leading verb
+        else:
+            verbs_at = verb_positions(tokens, lowered)
         infos = list(map(self._memo.__getitem__, tokens))
         # (position, word, info) of the words that match something; usually a handful.
         hits = list(compress(zip(count(), tokens, infos), infos))
@@ -184,7 +193,7 @@ class Matcher:
             if infos[pos]:
                 verb |= infos[pos][0]
         phrases: dict[int, tuple[tuple[int, int, int, str], ...]] = {}
-        if not self._phrase_starts.isdisjoint(tokens):
+        if packed >> self._phrase_shift:  # some word starts a phrase
             for pos, _word, (_vm, _om, candidates) in hits:
                 said = candidates and self._phrases_at(pos, tokens, candidates, verbs_at)
                 if said:
@@ -198,8 +207,11 @@ class Matcher:
         fired = (verb | self.no_verbs) & (obj | self.no_objects) & (verb | obj)
         fired &= ~(packed >> self._shift)
         if self.when_mask:
-            held = self._attributes_held(attributes) if attributes else 0
-            fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
+            if attributes:
+                held = self._attributes_held(attributes)
+                fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
+            else:
+                fired &= ~self.when_mask
         return fired, (hits, verbs_at, phrases)
 
     @staticmethod
