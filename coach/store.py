@@ -70,11 +70,16 @@ def keep_backup(source: Path, folder: Path, *, label: str = "", keep: int = KEEP
     not supported the file is copied.
     """
     ensure_private_dir(folder)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     suffix = f"-{label}" if label else ""
-    path = folder / f"coach-{stamp}Z{suffix}.json"
+    while True:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+        path = folder / f"coach-{stamp}Z{suffix}.json"
+        if not path.exists():
+            break
     try:
         os.link(source, path)
+    except FileExistsError:
+        raise StoreError(f"{path}: a backup with this name appeared meanwhile; try again") from None
     except OSError:
         shutil.copyfile(source, path)
         os.chmod(path, 0o600)
