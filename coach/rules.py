@@ -6,7 +6,9 @@ and `when` tests the task's attributes. Each fired rule adds its weight to its c
 with the most weight wins and its strongest rule is named in the verdict.
 
 Patterns are lower-case words or phrases; a trailing `*` on a word matches any ending
-("report*" matches report, reports, reporting).
+("report*" matches report, reports, reporting); hyphens and apostrophes separate words.
+Confidence grows with the winning class's margin over the runner-up; the fallback (no rule
+fired) has the table's low `fallback_confidence`. Matching itself lives in `coach.rule_engine`.
 """
 
 from __future__ import annotations
