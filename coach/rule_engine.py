@@ -262,10 +262,11 @@ def evidence(index: int, scan: Scan) -> tuple[str, ...]:
 
 
 def _anchor(words: list[str]) -> int:
-    """Which word of a phrase to look up: the first, unless it is a short everyday word such
-    as 'in' or 'on' ('in person', 'on site'); then the last, which is rarer."""
-    first = words[0]
-    return len(words) - 1 if len(first) <= 3 and not first.endswith("*") else 0
+    """Which word of a phrase to look up: an exact word rather than a stem ('web' in 'web app*',
+    not every word starting 'app'), and a longer one rather than 'in' or 'on' ('in person')."""
+    exact = [i for i, w in enumerate(words) if not w.endswith("*")]
+    longer = [i for i in exact if len(words[i]) > 3]
+    return (longer or exact or [0])[0]
 
 
 def bits(mask: int) -> list[int]:
