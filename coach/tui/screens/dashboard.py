@@ -113,7 +113,7 @@ class DashboardScreen(CoachScreen):
         row = table.cursor_row
         table.clear()
         for action in actions:
-            table.add_row(STATUS_MARK[action.status], Text(action.title), key=action.id)
+            table.add_row(Text(STATUS_MARK[action.status]), Text(action.title), key=action.id)
         done = sum(a.status == "done" for a in actions)
         title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
         self.query_one("#actions-title", Static).update(title or "No actions recorded.")
