@@ -151,10 +151,6 @@ def test_control_characters_never_reach_stdout_raw(fmt: str) -> None:
         assert len(result.stdout.splitlines()) == len(HOSTILE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coach/cli/core.py read_lines uses str.splitlines, which also splits on U+0085/U+2028",
-)
 def test_only_newlines_separate_tasks() -> None:
     result = CliRunner().invoke(cli, ["classify"], input="Clean rooms\x85and halls\u2028daily\n")
     assert len(records(result.output)) == 1

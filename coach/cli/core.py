@@ -14,10 +14,17 @@ from coach.models import clean_text
 
 
 def safe_json(obj: object) -> str:
-    """JSON that cannot carry a raw control character to the terminal (C1 and DEL included)."""
+    """JSON on one line that cannot carry a raw control character to the terminal.
+
+    DEL, C1 controls and the Unicode line/paragraph separators are escaped, so
+    every record stays on one line even for readers that use str.splitlines().
+    """
     text = json.dumps(obj, ensure_ascii=False)
     return "".join(
-        f"\\u{ord(ch):04x}" if ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 else ch for ch in text
+        f"\\u{ord(ch):04x}"
+        if ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029"
+        else ch
+        for ch in text
     )
 
 
@@ -38,7 +45,10 @@ def read_lines(path: Path | None) -> list[str]:
         raise CoachError(
             f"{where}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
         ) from None
-    return [line for line in text.splitlines() if line.strip()]
+    # Only a newline separates tasks: str.splitlines() would also split on
+    # form feeds, vertical tabs and Unicode separators inside a statement.
+    lines = (line.removesuffix("\r") for line in text.split("\n"))
+    return [line for line in lines if line.strip()]
 
 
 @click.command()
