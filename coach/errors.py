@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:  # pydantic is imported where it is used: the TUI's first screen needs none
+    from pydantic import BaseModel, ValidationError
 
 
 class CoachError(Exception):
@@ -51,11 +52,13 @@ def load_toml(path: Path) -> dict[str, Any]:
         raise CoachError(f"{path}: not valid TOML: {exc}") from None
 
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def validate_record(model: type[M], data: Any, where: str) -> M:
     """Validate `data` as `model`, or raise CoachError naming `where` and each bad field."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as err:

@@ -1,121 +1,46 @@
-"""The `coach` command: a click group whose subcommands are imported only when used.
+"""The `coach` command. `coach` alone opens the terminal app; anything else goes to click.
 
-Keeping subcommands lazy keeps `coach classify` and `coach --help` free of Textual and fast.
+Plain `coach` skips click (and the subcommand machinery in `coach.cli.group`) so the first
+screen paints sooner; it does what the click group does without a subcommand. The group's
+names (`cli`, `rules_option`, `get_settings`, `get_rules`, ...) are still importable from here.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
-from pathlib import Path
+from typing import Any
 
-import click
-
-from coach import __version__
 from coach.errors import CoachError
 
-# name -> "module:attribute"; help text is listed here so `coach --help` imports nothing more.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "classify": ("coach.cli.core:classify", "Classify task statements (one per line) as JSON."),
-    "rules": ("coach.cli.core:rules", "List the rules table, or check a rules file."),
-    "plan": ("coach.cli.plans:plan", "Render the action plan for a profile file as Markdown."),
-    "roles": ("coach.cli.roles_cmd:roles", "Search the role catalog, or show a role."),
-    "import-onet": ("coach.cli.roles_cmd:import_onet", "Build a profile from O*NET tasks."),
-    "checkin": ("coach.cli.store_cmd:checkin", "Record a check-in from a profile file."),
-    "history": ("coach.cli.store_cmd:history", "List your check-ins."),
-    "status": ("coach.cli.store_cmd:status", "Show the last check-in; exit 1 when one is due."),
-    "export": ("coach.cli.store_cmd:export", "Render the plan of a stored check-in."),
-    "backup": ("coach.cli.store_cmd:backup", "Write the whole store to a JSON file."),
-    "restore": ("coach.cli.store_cmd:restore", "Replace the store with a backup JSON file."),
-    "doctor": ("coach.cli.store_cmd:doctor", "Show where data lives and check the store."),
-}
-
-
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        target = COMMANDS.get(name)
-        if target is None:
-            return None
-        module_name, attr = target[0].split(":")
-        return getattr(importlib.import_module(module_name), attr)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-
-def rules_option(func):
-    """`--rules FILE` on a subcommand: use that rules table instead of the bundled one."""
-
-    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-        if value is not None:
-            ctx.ensure_object(dict)["rules"] = value
-
-    return click.option(
-        "--rules",
-        "rules_path",
-        type=click.Path(path_type=Path, dir_okay=False),
-        callback=remember,
-        expose_value=False,
-        is_eager=True,
-        help="Use this rules table instead of the bundled one.",
-    )(func)
-
-
-def get_settings(ctx: click.Context):
-    """Settings for this run: COACH_HOME and --rules applied."""
-    from coach.settings import Settings
-
-    obj = ctx.find_root().ensure_object(dict)
-    rules = obj.get("rules") or ctx.ensure_object(dict).get("rules")
-    return Settings.from_env(rules_path=rules)
-
-
-def get_rules(ctx: click.Context):
-    from coach.rules import load_rules
-
-    return load_rules(get_settings(ctx).rules_path)
-
-
-@click.group(
-    cls=LazyGroup,
-    invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+_GROUP_NAMES = frozenset(
+    {"cli", "COMMANDS", "LazyGroup", "rules_option", "get_settings", "get_rules", "run_click"}
 )
-@click.version_option(__version__, prog_name="coach")
-@rules_option
-@click.pass_context
-def cli(ctx: click.Context) -> None:
-    """coach: see how exposed your week is to AI, and build a plan to stay valuable.
-
-    Run with no command to open the terminal app. Everything stays on this machine.
-    """
-    if ctx.invoked_subcommand is None:
-        from coach.tui.run import run_tui
-
-        run_tui(get_settings(ctx))
 
 
 def main() -> None:
     """Entry point: user-facing errors become one line on stderr and exit code 2."""
     try:
-        cli.main(standalone_mode=False)
+        if sys.argv[1:]:
+            from coach.cli.group import run_click
+
+            run_click()
+        else:
+            from coach.settings import Settings
+            from coach.tui.run import run_tui
+
+            run_tui(Settings.from_env())
     except CoachError as exc:
-        click.echo(f"coach: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("coach: aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
+        print(f"coach: error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _GROUP_NAMES:
+        from coach.cli import group
+
+        return getattr(group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

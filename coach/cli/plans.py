@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli import get_rules, rules_option
+from coach.cli.group import get_rules, rules_option
 
 
 @click.command()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from coach.cli import get_rules, rules_option
 from coach.cli.core import safe_json
+from coach.cli.group import get_rules, rules_option
 from coach.errors import CoachError
 from coach.models import LEVELS, Exposure, clean_text
 

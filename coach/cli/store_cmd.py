@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli import get_rules, get_settings, rules_option
+from coach.cli.group import get_rules, get_settings, rules_option
 from coach.errors import CoachError
 from coach.models import clean_text
 
