@@ -1,7 +1,9 @@
 """Quarters and check-in due dates.
 
 The article notes that cuts cluster around quarter-ends, so the next check-in falls three weeks
-before the coming quarter-end: time to show results before decisions are made.
+before the coming quarter-end: time to show results before decisions are made. A check-in
+always leaves at least MIN_GAP_DAYS for the plan to work; closer than that, it moves to the
+following quarter.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 LEAD_DAYS = 21
+MIN_GAP_DAYS = 45
 
 
 def quarter_of(day: dt.date) -> str:
@@ -24,10 +27,10 @@ def quarter_end(day: dt.date) -> dt.date:
 
 
 def next_checkin_due(day: dt.date) -> dt.date:
-    """LEAD_DAYS before the next quarter-end that is still at least LEAD_DAYS away from `day`."""
+    """LEAD_DAYS before the first quarter-end that leaves at least MIN_GAP_DAYS after `day`."""
     end = quarter_end(day)
     due = end - dt.timedelta(days=LEAD_DAYS)
-    if due <= day:
+    if (due - day).days < MIN_GAP_DAYS:
         end = quarter_end(end + dt.timedelta(days=1))
         due = end - dt.timedelta(days=LEAD_DAYS)
     return due

@@ -147,7 +147,7 @@ def _seed_checkin(day: dt.date, hours: float = 10.0):
 
 
 async def test_returning_user_starts_from_last_quarter(workdir: Path) -> None:
-    first = _seed_checkin(dt.date(2026, 8, 10))
+    first = _seed_checkin(dt.date(2026, 7, 1))
     app = make_app(Settings.from_env(), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

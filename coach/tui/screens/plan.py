@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.binding import Binding, BindingType
 from textual.widgets import Markdown, Static
 
@@ -25,11 +26,13 @@ class PlanScreen(CoachScreen):
         Binding("ctrl+n", "next", "Next", id="next", priority=True),
         Binding("escape", "back", "Back", id="back"),
     ]
-    AUTO_FOCUS = "#plan-md"
+    AUTO_FOCUS = "#plan-scroll"
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="plan-error", classes="note page", markup=False)
-        yield Markdown("", id="plan-md", open_links=False)
+        # Markdown does not scroll by itself: the focusable container gives arrows/page keys.
+        with VerticalScroll(id="plan-scroll"):
+            yield Markdown("", id="plan-md", open_links=False)
 
     def on_mount(self) -> None:
         from coach.errors import CoachError
@@ -43,7 +46,6 @@ class PlanScreen(CoachScreen):
             error.display = True
             return
         self.query_one("#plan-md", Markdown).update(text)
-        self.query_one("#plan-md", Markdown).can_focus = True
 
     def action_next(self) -> None:
         self.coach.go("export")

@@ -135,17 +135,17 @@ class TasksScreen(CoachScreen):
             )
             return
         task = self.session.tasks[index]
-        verdict = verdict_text(self.session.verdict(task))
-        first = verdict.plain.partition("\n")[0]
-        text = verdict[: len(first) + 1]
-        text.append("Attributes (keys 1-8 cycle unset / yes / no):", style="bold")
+        # Verdict, why and the attributes the keys change come first, so a 24-row terminal
+        # shows them without scrolling; the rule id and article section follow.
+        headline, why, source = verdict_text(self.session.verdict(task)).split("\n")[:3]
+        text = Text("\n").join([headline, why])
+        text.append("\nAttributes (keys 1-8 cycle unset / yes / no):", style="bold")
         for key, name in ATTRIBUTE_KEYS.items():
             value = getattr(task, name)
             text.append(f"  {key} {ATTRIBUTE_SHORT[name]}: ")
             text.append(STATE_WORD[value], style="bold" if value is not None else "dim")
         text.append("\n")
-        text.append_text(verdict[len(first) + 1 :])
-        text.rstrip()
+        text.append_text(source)
         panel.update(text)
 
     @property

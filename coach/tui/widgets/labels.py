@@ -45,7 +45,7 @@ def confidence_word(confidence: float) -> str:
 
 
 def verdict_text(verdict: Verdict) -> Text:
-    """The detail panel's explanation: class, deciding rule, article basis, reason and why."""
+    """The detail panel's explanation: class, why (with the rule's reason), deciding rule and article basis."""
     text = Text()
     text.append(verdict.exposure.label, style=CLASS_STYLE[verdict.exposure.value])
     text.append(f": {CLASS_MEANING[verdict.exposure.value]}. ")
@@ -53,12 +53,12 @@ def verdict_text(verdict: Verdict) -> Text:
         f"Confidence {confidence_word(verdict.confidence)} ({verdict.confidence:.0%}).\n",
         style="dim",
     )
+    text.append("Why: ", style="bold")
+    text.append(f"{verdict.why}\n")
     text.append("Rule ", style="bold")
     text.append(verdict.rule)
     text.append("  Article: ", style="bold")
     text.append(f"{verdict.basis}\n")
-    text.append("Why: ", style="bold")
-    text.append(f"{verdict.why}\n")
     return text
 
 
