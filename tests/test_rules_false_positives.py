@@ -69,6 +69,19 @@ NOT_FIRED = [
     ("Greet website visitors through live chat", "in-person-sales"),
     ("Greet website visitors through live chat", "human-relationships"),
     ("Sell subscriptions by telephone", "in-person-sales"),
+    # more prefixes that reached unrelated words
+    ("Develop appropriate procedures for new hires", "software-engineering"),  # app*
+    ("Authorize payment of approved invoices", "writing-verbs"),  # author*
+    ("Review spreadsheet formulas for errors", "checklist-compliance-docs"),  # form*
+    ("Enter formulas into the pricing sheet", "data-entry"),  # form*
+    ("Prepare postoperative care instructions", "first-drafts"),  # post*
+    ("Write orders down and memorize the specials", "first-drafts"),  # memo*
+    ("Lead the workshop on how to classify expenses", "teaching-in-person"),  # class*
+    ("Supervise computer-aided drafting work", "supervision"),  # aide*
+    ("Arrange shipments of parcels to customers", "safety-critical-systems"),  # ship*
+    ("Coordinate public relations campaigns", "human-relationships"),  # public
+    ("Perform administrative duties for the office", "teach-verb"),  # perform
+    ("Check the report for spelling and punctuation", "inspection-in-person"),
 ]
 
 
@@ -101,6 +114,14 @@ STILL_FIRED = [
     ("Teach students in the chemistry lab", "teaching-in-person"),
     ("Supervise contractors on the building site", "supervision"),
     ("Conduct original experiments in the laboratory", "novel-research"),
+    ("Develop software for the mobile app", "software-engineering"),
+    ("Authorize emergency repairs to the plant", "high-stakes-decisions"),
+    ("Check claim forms for missing entries", "checklist-compliance-docs"),
+    ("Draft blog posts for the launch", "first-drafts"),
+    ("Teach classes in the evening program", "teaching-in-person"),
+    ("Supervise nurses and aides on the ward", "supervision"),
+    ("Answer questions from the public at the front desk", "human-relationships"),
+    ("Pilot cargo ships into the harbour", "safety-critical-systems"),
 ]
 
 
