@@ -82,6 +82,8 @@ NOT_FIRED = [
     ("Coordinate public relations campaigns", "human-relationships"),  # public
     ("Perform administrative duties for the office", "teach-verb"),  # perform
     ("Check the report for spelling and punctuation", "inspection-in-person"),
+    ("Meet with parents and guardians about reading progress", "security-patrol"),  # guard*
+    ("Pitch story ideas to journalists", "literature-summaries"),  # journal*
 ]
 
 
@@ -122,6 +124,9 @@ STILL_FIRED = [
     ("Supervise nurses and aides on the ward", "supervision"),
     ("Answer questions from the public at the front desk", "human-relationships"),
     ("Pilot cargo ships into the harbour", "safety-critical-systems"),
+    ("Guard the warehouse gates at night", "security-patrol"),
+    ("Summarize articles from medical journals", "literature-summaries"),
+    ("Meet with parents and guardians about reading progress", "human-relationships"),
 ]
 
 
