@@ -84,6 +84,7 @@ NOT_FIRED = [
     ("Check the report for spelling and punctuation", "inspection-in-person"),
     ("Meet with parents and guardians about reading progress", "security-patrol"),  # guard*
     ("Pitch story ideas to journalists", "literature-summaries"),  # journal*
+    ("Test the smoke detectors in each building", "basic-testing"),  # build*
 ]
 
 
@@ -125,6 +126,7 @@ STILL_FIRED = [
     ("Answer questions from the public at the front desk", "human-relationships"),
     ("Pilot cargo ships into the harbour", "safety-critical-systems"),
     ("Guard the warehouse gates at night", "security-patrol"),
+    ("Test the nightly build before the release", "basic-testing"),
     ("Summarize articles from medical journals", "literature-summaries"),
     ("Meet with parents and guardians about reading progress", "human-relationships"),
 ]
