@@ -46,3 +46,5 @@ def test_task_edits_rescore_and_warn(rules) -> None:
     assert s.assessment().exposure_index == before
     with pytest.raises(CoachError, match="hours"):
         s.make_task("Answer tickets", "lots")
+    with pytest.raises(CoachError, match="hours per week it takes"):
+        s.make_task("Answer tickets", "  ")

@@ -253,8 +253,10 @@ class Session:
 
         if not clean_text(text):
             raise CoachError("task: describe the task in a few words (it is empty)")
+        if not str(hours).strip():
+            raise CoachError("task: give the hours per week it takes, e.g. 4 (0 if it is rare)")
         try:
-            hours_value = float(str(hours).strip() or 0)
+            hours_value = float(str(hours).strip())
         except ValueError:
             raise CoachError(f"task: hours per week must be a number (got {hours!r})") from None
         data = base.model_dump() if base else {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -111,7 +112,11 @@ class DashboardScreen(CoachScreen):
         table = self.query_one("#actions", DataTable)
         actions = self.info.latest.actions if self.info and self.info.latest else []
         row = table.cursor_row
-        table.clear()
+        # Fixed widths, set before the rows: auto widths measured on idle could leave rows
+        # painted at the header's width in a real terminal.
+        table.clear(columns=True)
+        table.add_column("Status", width=max(len(m) for m in STATUS_MARK.values()))
+        table.add_column("Action", width=max((cell_len(a.title) for a in actions), default=6))
         for action in actions:
             table.add_row(Text(STATUS_MARK[action.status]), Text(action.title), key=action.id)
         done = sum(a.status == "done" for a in actions)
@@ -165,6 +170,4 @@ class DashboardScreen(CoachScreen):
 def _actions_table():
     from textual.widgets import DataTable
 
-    table = DataTable(id="actions", cursor_type="row", zebra_stripes=False)
-    table.add_columns("Status", "Action")
-    return table
+    return DataTable(id="actions", cursor_type="row", zebra_stripes=False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from coach.tui.screens.base import CoachScreen

@@ -39,6 +39,7 @@ class RoleScreen(CoachScreen):
     def __init__(self) -> None:
         super().__init__()
         self.choices: list[RoleChoice] = []
+        self._query: str | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(
@@ -58,13 +59,16 @@ class RoleScreen(CoachScreen):
                 yield Static("", id="role-preview-text")
 
     def on_mount(self) -> None:
-        self._refresh_list(self.session.pf.profile.role)
+        # A returning user's default is to keep the tasks they have, not a catalog role.
+        self._refresh_list(self.session.pf.profile.role, keep_first=bool(self.session.tasks))
 
     @on(Input.Changed, "#role-search")
     def _search(self, event: Input.Changed) -> None:
-        self._refresh_list(event.value)
+        if event.value != self._query:  # the input's first Changed repeats the mount query
+            self._refresh_list(event.value)
 
-    def _refresh_list(self, query: str) -> None:
+    def _refresh_list(self, query: str, keep_first: bool = False) -> None:
+        self._query = query
         self.choices = self.session.roles(query)
         if not self.choices and query.strip():
             # A long title typed on the profile step may match nothing: show everything.
@@ -79,7 +83,8 @@ class RoleScreen(CoachScreen):
             if choice.function:
                 label.append(f"  ({choice.function})", style="dim")
             option_list.add_option(Option(label, id=str(index)))
-        option_list.highlighted = 1 if self.choices and query.strip() else 0
+        best_match = self.choices and query.strip() and not keep_first
+        option_list.highlighted = 1 if best_match else 0
         self._preview(option_list.highlighted)
 
     @on(OptionList.OptionHighlighted, "#role-list")

@@ -45,7 +45,7 @@ def confidence_word(confidence: float) -> str:
 
 
 def verdict_text(verdict: Verdict) -> Text:
-    """The detail panel's explanation: class, why (with the rule's reason), deciding rule and article basis."""
+    """The detail panel's explanation: class, why (with the rule's reason), rule and article."""
     text = Text()
     text.append(verdict.exposure.label, style=CLASS_STYLE[verdict.exposure.value])
     text.append(f": {CLASS_MEANING[verdict.exposure.value]}. ")
