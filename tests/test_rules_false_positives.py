@@ -85,6 +85,11 @@ NOT_FIRED = [
     ("Meet with parents and guardians about reading progress", "security-patrol"),  # guard*
     ("Pitch story ideas to journalists", "literature-summaries"),  # journal*
     ("Test the smoke detectors in each building", "basic-testing"),  # build*
+    # code written in a query or scripting language is software work, not prose
+    ("Write SQL queries to pull data for business questions", "writing-verbs"),
+    ("Write Python scripts to automate data cleaning", "first-drafts"),
+    ("Write product requirement documents", "writing-verbs"),
+    ("Write product requirement documents", "physical-objects"),  # product*
 ]
 
 
@@ -153,6 +158,11 @@ def test_intended_match_still_fires(rules: RuleTable, text: str, rule_id: str) -
         ("Maintain hydraulic equipment and replace worn seals", N),
         ("Prepare meals for residents", N),
         ("Train new nurses on ventilator safety", N),
+        ("Write SQL queries to pull data for business questions", A),
+        ("Write Python scripts to automate data cleaning", A),
+        ("Write product requirement documents", A),
+        ("Write responses to customer queries", D),
+        ("Write scripts for training videos", D),
     ],
 )
 def test_fixed_wordings_land_in_a_sensible_class(
