@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import reduce
 from itertools import compress, count
-from operator import or_
+from operator import itemgetter, or_
 from typing import Protocol
 
 TOKEN_RE = re.compile(r"[a-z0-9]+")
@@ -28,12 +28,19 @@ LEAD_IN = frozenset(
      "frequently", "occasionally", "routinely", "then", "personally", "may", "must", "will", "to"}
 )  # fmt: skip
 VERB, OBJECT, UNLESS = 0, 1, 2
+_findall = TOKEN_RE.findall
+_PACKED = itemgetter(1)  # a word info's object | unless mask
+_PHRASES = itemgetter(2)  # a word info's phrase candidates
+_INFO = itemgetter(2)  # a hit's word info
 MEMO_LIMIT = 200_000
 
 _MIN_STEM = 3  # a prefix pattern has at least this many letters before its '*'
 # (kind, rule bit, (words before, words after the looked-up word))
 _Phrase = tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]
-_Info = tuple[int, int, tuple[_Phrase, ...]]  # verb mask, object|unless<<n mask, phrases
+# (kind, rule bit, words before, words after, ((offset, word or stem, is stem), ...))
+_Candidate = tuple[int, int, int, int, tuple[tuple[int, str, bool], ...]]
+# verb mask, object|unless<<n mask, phrases, what a neighbouring word must be (see _gate)
+_Info = tuple[int, int, tuple[_Candidate, ...], tuple[frozenset, tuple, frozenset, tuple]]
 _EMPTY = ()  # falsy: the word matches no pattern
 # (position, word, info) of matching words, leading-verb positions, phrases matched at a position
 Scan = tuple[list, tuple[int, ...], dict[int, tuple[tuple[int, int, int, str], ...]]]
@@ -51,18 +58,6 @@ def pattern_words(pattern: str) -> list[str]:
     return pattern.replace("-", " ").replace("'", " ").split()
 
 
-def word_matches(pattern: str, token: str) -> bool:
-    if pattern[-1] == "*":
-        return token.startswith(pattern[:-1])
-    return token == pattern
-
-
-def rest_matches(rest: tuple[str, ...], tokens: list[str], start: int) -> bool:
-    if start + len(rest) > len(tokens):
-        return False
-    return all(word_matches(p, tokens[start + i]) for i, p in enumerate(rest))
-
-
 def verb_positions(tokens: list[str], lowered: str) -> tuple[int, ...]:
     """The task's leading verbs: 'Plan, direct, or coordinate X' gives all three positions.
 
@@ -70,12 +65,16 @@ def verb_positions(tokens: list[str], lowered: str) -> tuple[int, ...]:
     """
     if not tokens:
         return ()
+    if "," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
+        if tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS):
+            return (0,)  # the common case: one leading verb
+        return _leading_verbs(tokens)
     if (
         tokens[0] not in LEAD_IN
         and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
         and not _STARTS_WITH_LIST(lowered)
     ):
-        return (0,)  # the common case: one leading verb
+        return (0,)
     words = _LIST_TOKEN_RE.findall(lowered)
     pos, end = 0, len(words)
     while pos < end and words[pos] in LEAD_IN:
@@ -83,6 +82,23 @@ def verb_positions(tokens: list[str], lowered: str) -> tuple[int, ...]:
     found = []
     while pos < end and words[pos] not in CONNECTORS:
         found.append(pos - words[:pos].count(","))
+        pos += 1
+        if pos < end and words[pos] in CONNECTORS:
+            while pos < end and words[pos] in CONNECTORS:
+                pos += 1
+        else:
+            break
+    return tuple(found)
+
+
+def _leading_verbs(words: list[str]) -> tuple[int, ...]:
+    """`verb_positions` for a task without commas, whose words are its tokens."""
+    pos, end = 0, len(words)
+    while pos < end and words[pos] in LEAD_IN:
+        pos += 1
+    found = []
+    while pos < end and words[pos] not in CONNECTORS:
+        found.append(pos)
         pos += 1
         if pos < end and words[pos] in CONNECTORS:
             while pos < end and words[pos] in CONNECTORS:
@@ -118,6 +134,7 @@ class Matcher:
         self._exact: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
         self._prefix: dict[str, list[tuple[str, int, int, tuple[str, ...]]]] = {}
         self._memo = _Memo(self._info)
+        self._lookup = self._memo.__getitem__
         self._shift = len(rules)
         self._phrase_shift = 2 * len(rules)  # a flag bit: the word starts a phrase
         self._all = (1 << len(rules)) - 1
@@ -169,33 +186,47 @@ class Matcher:
         packed = masks[OBJECT] | masks[UNLESS] << self._shift
         if phrases:
             packed |= 1 << self._phrase_shift
-        return (masks[VERB], packed, tuple(phrases))
+        return (masks[VERB], packed, tuple(map(_compiled, phrases)), _gate(phrases))
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
         lowered = text.lower()
-        tokens = TOKEN_RE.findall(lowered)
+        tokens = _findall(lowered)
+        infos = list(map(self._lookup, tokens))
+        # (position, word, info) of the words that match something; usually a handful.
+        hits = list(compress(zip(count(), tokens, infos), infos))
+        packed = reduce(or_, map(_PACKED, filter(None, infos)), 0)
         if (
             tokens
             and tokens[0] not in LEAD_IN
             and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-            and not _STARTS_WITH_LIST(lowered)
+            and ("," not in lowered or not _STARTS_WITH_LIST(lowered))
         ):
             verbs_at: tuple[int, ...] = (0,)  # the common case: one leading verb
+            verb = infos[0][0] if infos[0] else 0
         else:
             verbs_at = verb_positions(tokens, lowered)
-        infos = list(map(self._memo.__getitem__, tokens))
-        # (position, word, info) of the words that match something; usually a handful.
-        hits = list(compress(zip(count(), tokens, infos), infos))
-        packed = reduce(or_, [hit[2][1] for hit in hits], 0)
-        verb = 0
-        for pos in verbs_at:
-            if infos[pos]:
-                verb |= infos[pos][0]
+            verb = 0
+            for pos in verbs_at:
+                if infos[pos]:
+                    verb |= infos[pos][0]
         phrases: dict[int, tuple[tuple[int, int, int, str], ...]] = {}
         if packed >> self._phrase_shift:  # some word starts a phrase
-            for pos, _word, (_vm, _om, candidates) in hits:
-                said = candidates and self._phrases_at(pos, tokens, candidates, verbs_at)
+            last = len(tokens) - 1
+            starts = compress(hits, map(_PHRASES, map(_INFO, hits)))
+            for pos, _hit, (_vm, _om, candidates, gate) in starts:
+                # Most phrase words are not in a phrase: reject on the neighbouring word first.
+                after_exact, after_stems, before_exact, before_stems = gate
+                near = False
+                if pos < last:
+                    word = tokens[pos + 1]
+                    near = word in after_exact or word.startswith(after_stems)
+                if not near and pos:
+                    word = tokens[pos - 1]
+                    near = word in before_exact or word.startswith(before_stems)
+                if not near:
+                    continue
+                said = self._phrases_at(pos, tokens, candidates, verbs_at)
                 if said:
                     phrases[pos] = said
                     for kind, bit, _start, _words in said:
@@ -218,19 +249,17 @@ class Matcher:
     def _phrases_at(pos, tokens, candidates, verbs_at) -> tuple[tuple[int, int, int, str], ...]:
         said = []
         end = len(tokens)
-        for kind, bit, (before, after) in candidates:
-            start = pos - len(before)
-            stop = pos + 1 + len(after)
+        for kind, bit, before, after, checks in candidates:
+            start = pos - before
+            stop = pos + 1 + after
             if start < 0 or stop > end or (kind == VERB and start not in verbs_at):
                 continue
-            # Cheap reject on the neighbouring word before checking the whole phrase.
-            near, word = (after[0], tokens[pos + 1]) if after else (before[-1], tokens[pos - 1])
-            if near[-1] == "*":
-                if not word.startswith(near[:-1]):
-                    continue
-            elif word != near:
-                continue
-            if rest_matches(after, tokens, pos + 1) and rest_matches(before, tokens, start):
+            # The neighbouring word is checked first: it rejects most candidates.
+            for offset, word, stem in checks:
+                token = tokens[pos + offset]
+                if not token.startswith(word) if stem else token != word:
+                    break
+            else:
                 said.append((kind, bit, start, " ".join(tokens[start:stop])))
         return tuple(said)
 
@@ -259,6 +288,30 @@ def evidence(index: int, scan: Scan) -> tuple[str, ...]:
         return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
     words = [h[1] for h in hits if h[2][1] & bit or (h[2][0] & bit and h[0] in verbs_at)]
     return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
+
+
+def _compiled(phrase: _Phrase) -> _Candidate:
+    """A phrase as `_phrases_at` checks it: its kind and bit, how many words it has before and
+    after the looked-up word, and (offset, word or stem, is a stem) for each of those words,
+    the neighbouring one first."""
+    kind, bit, (before, after) = phrase
+    words = [(i + 1, p) for i, p in enumerate(after)]
+    words += [(i - len(before), p) for i, p in enumerate(before)][::-1]
+    checks = tuple((o, p[:-1], True) if p[-1] == "*" else (o, p, False) for o, p in words)
+    return (kind, bit, len(before), len(after), checks)
+
+
+def _gate(phrases: list[_Phrase]) -> tuple[frozenset, tuple[str, ...], frozenset, tuple[str, ...]]:
+    """What the word after (or, for phrases that end on the looked-up word, before) must be
+    for any of `phrases` to match: exact words and stems, as `_phrases_at` checks first."""
+    near: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
+    for _kind, _bit, (before, after) in phrases:
+        word, side = (after[0], 0) if after else (before[-1], 2)
+        if word[-1] == "*":
+            near[side + 1].append(word[:-1])
+        else:
+            near[side].append(word)
+    return frozenset(near[0]), tuple(near[1]), frozenset(near[2]), tuple(near[3])
 
 
 def _anchor(words: list[str]) -> int:

@@ -109,19 +109,21 @@ class RuleMatch:
 
 
 _VERDICT_FIELDS = frozenset(Verdict.model_fields)
+_new_verdict = Verdict.__new__
+_set = object.__setattr__
 
 
-def _verdict(**values: object) -> Verdict:
-    """A Verdict from values the engine built and already knows are valid.
+def _verdict(values: dict[str, object]) -> Verdict:
+    """A Verdict from values (in field order) the engine built and already knows are valid.
 
     Skips pydantic's validation on the hot path (it would double the cost of a classification);
     tests check that these verdicts equal validated ones.
     """
-    verdict = Verdict.__new__(Verdict)
-    object.__setattr__(verdict, "__dict__", values)
-    object.__setattr__(verdict, "__pydantic_fields_set__", _VERDICT_FIELDS)
-    object.__setattr__(verdict, "__pydantic_extra__", None)
-    object.__setattr__(verdict, "__pydantic_private__", None)
+    verdict = _new_verdict(Verdict)
+    _set(verdict, "__dict__", values)
+    _set(verdict, "__pydantic_fields_set__", _VERDICT_FIELDS)
+    _set(verdict, "__pydantic_extra__", None)
+    _set(verdict, "__pydantic_private__", None)
     return verdict
 
 
@@ -133,6 +135,8 @@ class _Decision(NamedTuple):
     confidence: float
     against: list[str]
     also: list[str]
+    fields: dict[str, object]
+    """The verdict's fields up to `why`, in field order: copied into each verdict."""
 
 
 class RuleTable:
@@ -145,8 +149,22 @@ class RuleTable:
         self._matcher = Matcher(rules)
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
+        self._scan = self._matcher.scan
         self._decisions: dict[int, _Decision] = {}
-        self._whys: dict[tuple[int, tuple[str, ...], int], str] = {}
+        self._whys: dict[tuple[int, tuple[str, ...]], str] = {}
+        exposure = meta.fallback_exposure
+        self._fallback_fields: dict[str, object] = {
+            "exposure": exposure,
+            "rule": "fallback",
+            "basis": "none: no rule matched",
+            "reason": meta.fallback_reason,
+            "confidence": meta.fallback_confidence,
+            "why": (
+                f"No rule matched this wording, so this is the fallback guess ({exposure.label}, "
+                "low confidence); describe the task with a plain verb and object, or set its "
+                "attributes."
+            ),
+        }
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -161,29 +179,23 @@ class RuleTable:
     def classify(self, task: Task | str) -> Verdict:
         """One task, one verdict, with the deciding rule and why. Deterministic."""
         if isinstance(task, str):
-            fired, scan = self._matcher.scan(task)
+            fired, scan = self._scan(task)
         else:
-            fired, scan = self._matcher.scan(task.text, task.attributes())
+            fired, scan = self._scan(task.text, task.attributes())
         if not fired:
             return self._fallback()
         decision = self._decisions.get(fired) or self._decide(fired)
-        rule = decision.rule
         words = evidence(decision.index, scan)
-        key = (decision.index, words, fired)
+        key = (fired, words)  # the decision, and so the deciding rule, follows from `fired`
         why = self._whys.get(key)
         if why is None:
-            why = _why(rule, words, decision.against)
+            why = _why(decision.rule, words, decision.against)
             if len(self._whys) < _MEMO_LIMIT:
                 self._whys[key] = why
-        return _verdict(
-            exposure=rule.exposure,
-            rule=rule.id,
-            basis=rule.section,
-            reason=rule.reason,
-            confidence=decision.confidence,
-            why=why,
-            also=list(decision.also),
-        )
+        values = decision.fields.copy()
+        values["why"] = why
+        values["also"] = decision.also.copy()
+        return _verdict(values)
 
     def _decide(self, fired: int) -> _Decision:
         weight, klass = self._weight, self._class
@@ -197,32 +209,30 @@ class RuleTable:
         decider = next(i for i in ranked if klass[i] == win)
         runner_up = max(totals[c] for c in range(3) if c != win)
         margin = (totals[win] - runner_up) / (totals[win] + runner_up)
+        rule = self.rules[decider]
+        confidence = round(0.5 + 0.45 * margin, 2)
         decision = _Decision(
-            rule=self.rules[decider],
+            rule=rule,
             index=decider,
-            confidence=round(0.5 + 0.45 * margin, 2),
+            confidence=confidence,
             against=[self.rules[i].id for i in ranked if klass[i] != win],
             also=[self.rules[i].id for i in ranked if i != decider],
+            fields={
+                "exposure": rule.exposure,
+                "rule": rule.id,
+                "basis": rule.section,
+                "reason": rule.reason,
+                "confidence": confidence,
+            },
         )
         if len(self._decisions) < _MEMO_LIMIT:
             self._decisions[fired] = decision
         return decision
 
     def _fallback(self) -> Verdict:
-        exposure = self.meta.fallback_exposure
-        return _verdict(
-            exposure=exposure,
-            rule="fallback",
-            basis="none: no rule matched",
-            reason=self.meta.fallback_reason,
-            confidence=self.meta.fallback_confidence,
-            why=(
-                f"No rule matched this wording, so this is the fallback guess ({exposure.label}, "
-                "low confidence); describe the task with a plain verb and object, or set its "
-                "attributes."
-            ),
-            also=[],
-        )
+        values = self._fallback_fields.copy()
+        values["also"] = []
+        return _verdict(values)
 
 
 def _why(rule: RuleSpec, words: tuple[str, ...], against: list[str]) -> str:
