@@ -12,6 +12,7 @@ and the ratio. Target: ratio <= 3 (goal 2).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -206,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", type=Path, help="task strings, one per line")
     parser.add_argument("--count", type=int, default=4000, help="generated tasks (default 4000)")
     parser.add_argument("--repeats", type=int, default=9)
+    parser.add_argument("--json", action="store_true", help="end with a one-line JSON summary")
     args = parser.parse_args(argv)
     if args.file:
         tasks = [ln for ln in args.file.read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -224,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rules engine  : {engine_rate:>10,.0f} tasks/s (first, cold pass: {cold_rate:,.0f})")
     print(f"lexical (dict): {lexical_rate:>10,.0f} tasks/s")
     print(f"ratio (lexical / engine time per task): {ratio:.2f}  (target <= 3, goal 2)")
+    if args.json:
+        summary = {"measure": "lexical / engine time per task", "value": round(ratio, 2)}
+        print(json.dumps({**summary, "target": "<= 3", "pass": ratio <= 3}))
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import json
 import os
 import pty
 import select
@@ -24,6 +25,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+TARGET = 1.3
 
 BARE_APP = """
 from textual.app import App
@@ -83,6 +86,7 @@ def seed_store(home: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=15, help="runs of each (default 15)")
+    parser.add_argument("--json", action="store_true", help="end with a one-line JSON summary")
     args = parser.parse_args()
 
     coach = shutil.which("coach", path=str(Path(sys.executable).parent)) or "coach"
@@ -119,6 +123,12 @@ def main() -> None:
         median = statistics.median(values)
         print(f"  {name:<24} {median * 1000:7.1f} ms   ratio {median / bare:5.2f}")
     print("target: ratio <= 1.30")
+    if args.json:
+        worst = max(
+            statistics.median(times[name]) / bare for name in cases if name.startswith("coach")
+        )
+        summary = {"measure": "worst coach / bare Textual median", "value": round(worst, 2)}
+        print(json.dumps({**summary, "target": "<= 1.3", "pass": worst <= TARGET}))
 
 
 if __name__ == "__main__":

@@ -56,6 +56,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--large", type=int, default=400)
     parser.add_argument("--small", type=int, default=10)
+    parser.add_argument("--json", action="store_true", help="end with a one-line JSON summary")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -87,6 +88,10 @@ def main() -> None:
         )
     verdict = "OK" if ratio <= TARGET else "OVER TARGET"
     print(f"ratio of medians {ratio:.2f} (target <= {TARGET}) {verdict}; ratio of bests {best:.2f}")
+    if args.json:
+        measure = f"{args.large} / {args.small} check-ins, medians"
+        summary = {"measure": measure, "value": round(ratio, 2), "target": f"<= {TARGET}"}
+        print(json.dumps({**summary, "pass": ratio <= TARGET}))
 
 
 if __name__ == "__main__":
