@@ -30,22 +30,32 @@ def describe_validation_error(err: ValidationError, where: str) -> str:
     return "\n".join(lines)
 
 
-def load_toml(path: Path) -> dict[str, Any]:
-    """Read a TOML file or raise CoachError naming the file and what to fix."""
+def decode_utf8(raw: bytes, where: object) -> str:
+    """UTF-8 text (a leading BOM is dropped) or a CoachError naming `where` and the bad byte."""
     try:
-        raw = path.read_bytes()
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CoachError(
+            f"{where}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from None
+
+
+def read_text(path: Path, expected: str) -> str:
+    """A UTF-8 file's text, or a CoachError naming the file; `expected` says what it should be."""
+    try:
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise CoachError(f"{path}: file not found") from None
     except IsADirectoryError:
-        raise CoachError(f"{path}: is a folder, expected a TOML file") from None
+        raise CoachError(f"{path}: is a folder; give {expected}") from None
     except OSError as exc:
         raise CoachError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CoachError(
-            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
-        ) from None
+    return decode_utf8(raw, path)
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML file or raise CoachError naming the file and what to fix."""
+    text = read_text(path, "a TOML file")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

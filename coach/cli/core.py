@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from coach.cli.group import get_rules, rules_option
-from coach.errors import CoachError
+from coach.errors import decode_utf8, read_text
 from coach.models import clean_text
 
 
@@ -30,21 +30,10 @@ def safe_json(obj: object) -> str:
 
 def read_lines(path: Path | None) -> list[str]:
     """Task statements, one per line, blank lines skipped; a clear error for undecodable input."""
-    where = "standard input" if path is None or str(path) == "-" else str(path)
-    try:
-        raw = sys.stdin.buffer.read() if where == "standard input" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise CoachError(f"{where}: file not found") from None
-    except IsADirectoryError:
-        raise CoachError(f"{where}: is a folder; give a text file with one task per line") from None
-    except OSError as exc:
-        raise CoachError(f"{where}: cannot read ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CoachError(
-            f"{where}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
-        ) from None
+    if path is None or str(path) == "-":
+        text = decode_utf8(sys.stdin.buffer.read(), "standard input")
+    else:
+        text = read_text(path, "a text file with one task per line")
     # Only a newline separates tasks: str.splitlines() would also split on
     # form feeds, vertical tabs and Unicode separators inside a statement.
     lines = (line.removesuffix("\r") for line in text.split("\n"))
