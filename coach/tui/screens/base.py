@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Static
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
-    from coach.tui.session import Session
+    from coach.tui.session import HomeInfo, Session
 
 TOO_SMALL = (
     "This terminal is too small for coach.\n\n"
@@ -69,3 +69,23 @@ class CoachScreen(Screen[None]):
     def changed(self) -> None:
         """The session changed: let the app autosave the draft."""
         self.coach.changed()
+
+
+class HomeScreen(CoachScreen):
+    """Welcome and dashboard: read the store in a worker thread, then `show_info`."""
+
+    def _load(self) -> None:
+        self.run_worker(self.session.load_home, thread=True, name="load-home", exit_on_error=False)
+
+    def on_worker_state_changed(self, event) -> None:
+        from textual.worker import WorkerState
+
+        if event.worker.name != "load-home":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.show_info(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            self.coach.fatal(str(event.worker.error))
+
+    def show_info(self, info: HomeInfo) -> None:
+        raise NotImplementedError

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.tui.screens.base import CoachScreen
+from coach.tui.screens.base import HomeScreen
 
 if TYPE_CHECKING:
     from coach.tui.session import HomeInfo
@@ -25,7 +25,7 @@ STATUS_MARK = {
 }
 
 
-class DashboardScreen(CoachScreen):
+class DashboardScreen(HomeScreen):
     """Home for a returning user. Starts this quarter's check-in from last quarter's."""
 
     STEP = "dashboard"
@@ -56,19 +56,6 @@ class DashboardScreen(CoachScreen):
     def on_mount(self) -> None:
         if not self.coach.exit_after_paint:
             self.call_after_refresh(self._load)
-
-    def _load(self) -> None:
-        self.run_worker(self.session.load_home, thread=True, name="load-home", exit_on_error=False)
-
-    def on_worker_state_changed(self, event) -> None:
-        from textual.worker import WorkerState
-
-        if event.worker.name != "load-home":
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.show_info(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            self.coach.fatal(str(event.worker.error))
 
     def show_info(self, info: HomeInfo) -> None:
         self.info = info

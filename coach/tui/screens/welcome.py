@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach.tui.screens.base import CoachScreen
+from coach.tui.screens.base import HomeScreen
 
 if TYPE_CHECKING:
     from coach.tui.session import HomeInfo
@@ -29,7 +29,7 @@ STEPS = (
 KEYS = "Keys: enter starts, ctrl+n goes to the next step, esc goes back, ? shows help."
 
 
-class WelcomeScreen(CoachScreen):
+class WelcomeScreen(HomeScreen):
     """Shown on first run, or when the store holds no check-in yet."""
 
     STEP = "welcome"
@@ -69,19 +69,6 @@ class WelcomeScreen(CoachScreen):
             self.show_info(self.info)
         elif self.session.store_exists() and not self.coach.exit_after_paint:
             self.call_after_refresh(self._load)
-
-    def _load(self) -> None:
-        self.run_worker(self.session.load_home, thread=True, name="load-home", exit_on_error=False)
-
-    def on_worker_state_changed(self, event) -> None:
-        from textual.worker import WorkerState
-
-        if event.worker.name != "load-home":
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.show_info(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            self.coach.fatal(str(event.worker.error))
 
     def show_info(self, info: HomeInfo) -> None:
         self.info = info
