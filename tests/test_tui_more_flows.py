@@ -1,0 +1,89 @@
+"""Pilot tests for the flows off the main path: marking progress on the dashboard, importing
+tasks from an O*NET file, and comparing quarters in the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import Input
+
+from coach.settings import Settings
+from coach.tui.app import make_app
+from tests.test_tui_flow import SIZE, TODAY, _seed_checkin, open_store, screen_text, settle
+
+SAMPLE = Path(__file__).parent / "fixtures" / "onet_tasks_sample.txt"
+
+
+async def test_dashboard_marks_progress_and_stores_it() -> None:
+    seeded = _seed_checkin(dt.date(2026, 8, 20))
+    first_action = seeded.actions[0]
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert f"Actions from your plan (0 of {len(seeded.actions)} done)" in screen_text(app)
+        await pilot.press("space")  # to do -> doing
+        await settle(pilot)
+        assert open_store().latest().actions[0].status == "doing"
+        await pilot.press("space")  # doing -> done
+        await settle(pilot)
+        text = screen_text(app)
+        assert f"(1 of {len(seeded.actions)} done)" in text
+        assert "[x] done" in text
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    stored = open_store().latest()
+    assert stored.id == seeded.id
+    assert stored.actions[0].id == first_action.id
+    assert stored.actions[0].status == "done"
+    assert all(a.status == "todo" for a in stored.actions[1:])
+
+
+async def test_onet_import_replaces_tasks_and_keeps_them_in_the_draft() -> None:
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # welcome -> profile
+        await settle(pilot)
+        await pilot.press("ctrl+n")  # -> role
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert "Import tasks from O*NET" in screen_text(app)
+        app.screen.query_one("#onet-path", Input).value = str(SAMPLE)
+        await pilot.press("enter")
+        app.screen.query_one("#onet-occupation", Input).value = "no such job at all"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Import tasks from O*NET" in screen_text(app)  # still open, nothing replaced
+        assert app.session.tasks == []
+        app.screen.query_one("#onet-occupation", Input).value = "29-9990.00"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "step 3 of 6" in screen_text(app)
+        imported = [t.text for t in app.session.tasks]
+        assert len(imported) == 6
+        assert imported[0][:30] in screen_text(app)  # the table shows them (long ones cut)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    draft = open_store().load_draft()
+    assert draft is not None
+    assert [t.text for t in draft.tasks] == imported
+    assert all(t.hours_per_week > 0 for t in draft.tasks)
+
+
+async def test_history_compares_two_quarters() -> None:
+    _seed_checkin(dt.date(2026, 5, 12), hours=12)
+    _seed_checkin(dt.date(2026, 8, 20), hours=4)
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "2026-Q2" in text and "2026-Q3" in text
+        assert "From 2026-Q2 to 2026-Q3" in text
+        assert "-8 h" in text
+    assert len(open_store().checkins()) == 2  # looking changes nothing
