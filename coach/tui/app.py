@@ -46,7 +46,7 @@ class CoachApp(App[None]):
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit; keeps a draft"),
-        Binding("f1,question_mark", "help", "Help", id="help", key_display="?"),
+        Binding("f1,question_mark", "help", "Help", id="help", key_display="F1"),
         Binding("ctrl+c", "help_quit", show=False, system=True, id="help-quit"),
     ]
 

@@ -26,7 +26,10 @@ STEPS = (
     "It takes about 10 minutes: profile, role, tasks, review, plan, export.\n"
     "Come back each quarter to see what moved."
 )
-KEYS = "Keys: enter starts, ctrl+n goes to the next step, esc goes back, ? shows help."
+KEYS = (
+    "Keys: enter starts, ctrl+n goes to the next step, esc goes back, "
+    "F1 (or ? outside a text box) shows help."
+)
 
 
 class WelcomeScreen(HomeScreen):
