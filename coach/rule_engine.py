@@ -39,8 +39,8 @@ _MIN_STEM = 3  # a prefix pattern has at least this many letters before its '*'
 _Phrase = tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]
 # (kind, rule bit, words before, words after, ((offset, word or stem, is stem), ...))
 _Candidate = tuple[int, int, int, int, tuple[tuple[int, str, bool], ...]]
-# verb mask, object|unless<<n mask, phrases, what a neighbouring word must be (see _gate)
-_Info = tuple[int, int, tuple[_Candidate, ...], tuple[frozenset, tuple, frozenset, tuple]]
+# verb mask, object|unless<<n mask, phrase candidates, the candidates by neighbouring word
+_Info = tuple[int, int, tuple[_Candidate, ...], tuple[dict, dict]]
 _EMPTY = ()  # falsy: the word matches no pattern
 # (position, word, info) of matching words, leading-verb positions, phrases matched at a position
 Scan = tuple[list, tuple[int, ...], dict[int, tuple[tuple[int, int, int, str], ...]]]
@@ -186,7 +186,8 @@ class Matcher:
         packed = masks[OBJECT] | masks[UNLESS] << self._shift
         if phrases:
             packed |= 1 << self._phrase_shift
-        return (masks[VERB], packed, tuple(map(_compiled, phrases)), _gate(phrases))
+        candidates = tuple(map(_compiled, phrases))
+        return (masks[VERB], packed, candidates, _near_index(candidates))
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
@@ -214,17 +215,15 @@ class Matcher:
         if packed >> self._phrase_shift:  # some word starts a phrase
             last = len(tokens) - 1
             starts = compress(hits, map(_PHRASES, map(_INFO, hits)))
-            for pos, _hit, (_vm, _om, candidates, gate) in starts:
-                # Most phrase words are not in a phrase: reject on the neighbouring word first.
-                after_exact, after_stems, before_exact, before_stems = gate
-                near = False
-                if pos < last:
-                    word = tokens[pos + 1]
-                    near = word in after_exact or word.startswith(after_stems)
-                if not near and pos:
-                    word = tokens[pos - 1]
-                    near = word in before_exact or word.startswith(before_stems)
-                if not near:
+            for pos, _hit, (_vm, _om, _candidates, (after, before)) in starts:
+                # Most phrase words are not in a phrase: only candidates whose neighbouring
+                # word starts with the same letters as the task's are checked.
+                candidates = after.get(tokens[pos + 1][:_MIN_STEM]) if pos < last else None
+                if before and pos:
+                    more = before.get(tokens[pos - 1][:_MIN_STEM])
+                    if more:
+                        candidates = candidates + more if candidates else more
+                if not candidates:
                     continue
                 said = self._phrases_at(pos, tokens, candidates, verbs_at)
                 if said:
@@ -301,17 +300,16 @@ def _compiled(phrase: _Phrase) -> _Candidate:
     return (kind, bit, len(before), len(after), checks)
 
 
-def _gate(phrases: list[_Phrase]) -> tuple[frozenset, tuple[str, ...], frozenset, tuple[str, ...]]:
-    """What the word after (or, for phrases that end on the looked-up word, before) must be
-    for any of `phrases` to match: exact words and stems, as `_phrases_at` checks first."""
-    near: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
-    for _kind, _bit, (before, after) in phrases:
-        word, side = (after[0], 0) if after else (before[-1], 2)
-        if word[-1] == "*":
-            near[side + 1].append(word[:-1])
-        else:
-            near[side].append(word)
-    return frozenset(near[0]), tuple(near[1]), frozenset(near[2]), tuple(near[3])
+def _near_index(candidates: tuple[_Candidate, ...]) -> tuple[dict, dict]:
+    """Phrase candidates by the first letters of the word they need right after the looked-up
+    word, and of the word right before it (phrases that end on it): so only candidates whose
+    neighbouring word may match are checked in full."""
+    index: tuple[dict, dict] = ({}, {})
+    for candidate in candidates:
+        offset, word, _stem = candidate[4][0]  # the neighbouring word: checked first
+        side = index[0] if offset == 1 else index[1]
+        side.setdefault(word[:_MIN_STEM], []).append(candidate)
+    return tuple({k: tuple(v) for k, v in side.items()} for side in index)  # type: ignore[return-value]
 
 
 def _anchor(words: list[str]) -> int:

@@ -195,7 +195,12 @@ class RuleTable:
         values = decision.fields.copy()
         values["why"] = why
         values["also"] = decision.also.copy()
-        return _verdict(values)
+        verdict = _new_verdict(Verdict)  # as _verdict() does, inlined on the hot path
+        _set(verdict, "__dict__", values)
+        _set(verdict, "__pydantic_fields_set__", _VERDICT_FIELDS)
+        _set(verdict, "__pydantic_extra__", None)
+        _set(verdict, "__pydantic_private__", None)
+        return verdict
 
     def _decide(self, fired: int) -> _Decision:
         weight, klass = self._weight, self._class
