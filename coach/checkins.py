@@ -76,6 +76,29 @@ def profile_file_of(checkin: CheckIn) -> ProfileFile:
     return ProfileFile(profile=checkin.profile, tasks=[a.task for a in checkin.assessment.tasks])
 
 
+def with_metric(
+    checkin: CheckIn, action_id: str, *, baseline: str, target: str, value: str
+) -> CheckIn:
+    """The check-in with the worker's numbers for one metric action (blank clears the entry)."""
+    from coach.errors import CoachError
+    from coach.models import clean_text
+
+    action = next((a for a in checkin.actions if a.id == action_id), None)
+    if action is None or action.section != "metrics":
+        raise CoachError(f"check-in {checkin.id}: no metric action with id {action_id!r}")
+    entry = MetricEntry(
+        action_id=action_id,
+        baseline=clean_text(baseline),
+        target=clean_text(target),
+        value=clean_text(value),
+    )
+    others = [m for m in checkin.metrics if m.action_id != action_id]
+    keep = entry.baseline or entry.target or entry.value
+    order = {a.id: i for i, a in enumerate(checkin.actions)}
+    metrics = sorted([*others, entry] if keep else others, key=lambda m: order.get(m.action_id, 0))
+    return checkin.model_copy(update={"metrics": metrics})
+
+
 def plan_of(checkin: CheckIn, previous: CheckIn | None = None, *, playbook=None) -> Plan:
     """The plan of a stored check-in: rebuilt from its assessment, with its own saved actions
     (and their statuses), plus a "since last quarter" summary when it has a predecessor."""
@@ -93,7 +116,13 @@ def plan_of(checkin: CheckIn, previous: CheckIn | None = None, *, playbook=None)
     )
     kept = {a.id for a in checkin.actions}
     milestones = [m for m in plan.next_90_days if m.action_id in kept]
-    return plan.model_copy(update={"actions": list(checkin.actions), "next_90_days": milestones})
+    return plan.model_copy(
+        update={
+            "actions": list(checkin.actions),
+            "next_90_days": milestones,
+            "metrics": list(checkin.metrics),
+        }
+    )
 
 
 class Due(BaseModel):

@@ -125,6 +125,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         ],
         "hours_saved": sum(a.hours_saved or 0.0 for a in flows),
         "actions": {a.id: a for a in plan.actions},
+        "metric_values": {m.action_id: m for m in plan.metrics},
         "since": plan.since,
         "hours_moved": [
             {"label": e.label, "hours": plan.since.hours_moved.get(e, 0.0)} for e in Exposure

@@ -251,6 +251,8 @@ class Plan(_Model):
     actions: list[Action] = Field(default_factory=list)
     next_90_days: list[Milestone] = Field(default_factory=list)
     since: CheckInDiff | None = None
+    metrics: list[MetricEntry] = Field(default_factory=list)
+    """Baselines, targets and latest values the worker entered for the metric actions."""
 
     def section(self, name: str) -> list[Action]:
         return [a for a in self.actions if a.section == name]

@@ -94,3 +94,30 @@ def test_a_checkin_is_due_three_weeks_before_the_next_quarter_end(profile_file, 
     assert before.due_on == due_on
     assert checkin_due(last, due_on).due
     assert checkin_due(last, due_on + dt.timedelta(days=100)).due
+
+
+def test_metric_numbers_are_recorded_cleaned_and_exported(profile_file, rules):
+    from coach.checkins import with_metric
+    from coach.errors import CoachError
+    from coach.export import md, render_markdown
+
+    ci = new_checkin(profile_file, rules, today=dt.date(2026, 2, 1))
+    metric = next(a for a in ci.actions if a.section == "metrics")
+    other = next(a for a in ci.actions if a.section != "metrics")
+    blank = render_markdown(plan_of(ci))
+    assert "Baseline: ____ · Target: ____" in blank
+
+    ci = with_metric(ci, metric.id, baseline="8 h\x1b[31m", target=" 4 h ", value="6 h")
+    assert ci.metrics == [
+        MetricEntry(action_id=metric.id, baseline="8 h", target="4 h", value="6 h")
+    ]
+    text = render_markdown(plan_of(ci))
+    assert "Baseline: 8 h · Target: 4 h · Latest: 6 h" in text
+    assert text.count("Baseline: ____") == blank.count("Baseline: ____") - 1
+
+    hostile = with_metric(ci, metric.id, baseline="# | [x](y)", target="", value="")
+    assert f"Baseline: {md('# | [x](y)')} · Target: ____" in render_markdown(plan_of(hostile))
+    assert with_metric(ci, metric.id, baseline="", target="", value="").metrics == []
+
+    with pytest.raises(CoachError, match="no metric action"):
+        with_metric(ci, other.id, baseline="1", target="2", value="3")

@@ -6,11 +6,22 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from click.testing import CliRunner
 from textual.widgets import Input
 
+from coach.cli import cli
 from coach.settings import Settings
 from coach.tui.app import make_app
-from tests.test_tui_flow import SIZE, TODAY, _seed_checkin, open_store, screen_text, settle
+from coach.tui.screens.modals import MetricModal
+from tests.test_tui_flow import (
+    SIZE,
+    TODAY,
+    _seed_checkin,
+    open_store,
+    screen_text,
+    settle,
+    type_text,
+)
 
 SAMPLE = Path(__file__).parent / "fixtures" / "onet_tasks_sample.txt"
 
@@ -87,3 +98,45 @@ async def test_history_compares_two_quarters() -> None:
         assert "From 2026-Q2 to 2026-Q3" in text
         assert "-8 h" in text
     assert len(open_store().checkins()) == 2  # looking changes nothing
+
+
+async def test_dashboard_records_a_metrics_numbers(workdir: Path) -> None:
+    seeded = _seed_checkin(dt.date(2026, 8, 20))
+    metric_row = next(i for i, a in enumerate(seeded.actions) if a.section == "metrics")
+    other_row = next(i for i, a in enumerate(seeded.actions) if a.section != "metrics")
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(other_row):
+            await pilot.press("down")
+        await pilot.press("m")  # not a metric: nothing opens
+        await settle(pilot)
+        assert not isinstance(app.screen, MetricModal)
+        for _ in range(other_row - metric_row):
+            await pilot.press("up")
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MetricModal)
+        await type_text(pilot, "12 h")
+        await pilot.press("enter")
+        await type_text(pilot, "6 h")
+        await pilot.press("enter")
+        await type_text(pilot, "9 h")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "baseline 12 h, target 6 h, latest 9 h" in " ".join(screen_text(app).split())
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    stored = open_store().latest()
+    entry = stored.metrics[0]
+    assert (entry.action_id, entry.baseline, entry.target, entry.value) == (
+        seeded.actions[metric_row].id,
+        "12 h",
+        "6 h",
+        "9 h",
+    )
+    result = CliRunner().invoke(cli, ["export", "-o", "plan.md"])
+    assert result.exit_code == 0, result.output
+    exported = (workdir / "plan.md").read_text(encoding="utf-8")
+    assert "Baseline: 12 h · Target: 6 h · Latest: 9 h" in exported

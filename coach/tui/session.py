@@ -401,6 +401,16 @@ class Session:
         self.store.update_checkin(updated)
         return updated
 
+    def set_metric(
+        self, checkin: CheckIn, action_id: str, baseline: str, target: str, value: str
+    ) -> CheckIn:
+        """Record the worker's numbers for a metric action of a stored check-in."""
+        from coach.checkins import with_metric
+
+        updated = with_metric(checkin, action_id, baseline=baseline, target=target, value=value)
+        self.store.update_checkin(updated)
+        return updated
+
     # --- draft ------------------------------------------------------------------------------
 
     def _changed(self) -> None:

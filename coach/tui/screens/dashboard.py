@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -32,13 +31,16 @@ class DashboardScreen(HomeScreen):
     HELP = (
         "Your dashboard: the last check-in, its exposure index (0-100: how much of your week "
         "is work AI already does or speeds up), when the next check-in is due, and the plan's "
-        "actions. Press space on an action to move it along: to do, doing, done, dropped."
+        "actions. Press space on an action to move it along: to do, doing, done, dropped. On a "
+        "metric (section 1 of the plan), m records its baseline, target and latest value; they "
+        "appear in the exported plan and the next check-in compares them."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "checkin", "New check-in", id="checkin"),
+        Binding("n", "checkin", "Check-in", id="checkin"),
         Binding("h", "history", "History", id="history"),
-        Binding("r", "resume", "Resume draft", id="resume"),
-        Binding("space", "cycle_status", "Mark progress", id="progress"),
+        Binding("r", "resume", "Resume", id="resume"),
+        Binding("space", "cycle_status", "Progress", id="progress"),
+        Binding("m", "metric", "Numbers", id="metric"),
     ]
 
     def __init__(self) -> None:
@@ -51,7 +53,7 @@ class DashboardScreen(HomeScreen):
             yield Static("Loading your check-ins...", id="summary", classes="para", markup=False)
             yield Static("", id="actions-title", classes="subtitle", markup=False)
             yield _actions_table()
-            yield Static("", id="dash-keys", classes="para dim", markup=False)
+            yield Static("", id="action-detail", classes="para", markup=False)
 
     def on_mount(self) -> None:
         if not self.coach.exit_after_paint:
@@ -87,10 +89,6 @@ class DashboardScreen(HomeScreen):
             summary.append("\nAn unfinished check-in is waiting: press r to resume it.")
         self.query_one("#summary", Static).update(summary)
         self._fill_actions()
-        self.query_one("#dash-keys", Static).update(
-            "n starts this quarter's check-in from last quarter's tasks and actions; "
-            "h shows your history."
-        )
         self.refresh_bindings()
 
     def _fill_actions(self) -> None:
@@ -101,16 +99,18 @@ class DashboardScreen(HomeScreen):
         row = table.cursor_row
         # Fixed widths, set before the rows: auto widths measured on idle could leave rows
         # painted at the header's width in a real terminal.
+        titles = [Text(action.title) for action in actions]
         table.clear(columns=True)
         table.add_column("Status", width=max(len(m) for m in STATUS_MARK.values()))
-        table.add_column("Action", width=max((cell_len(a.title) for a in actions), default=6))
-        for action in actions:
-            table.add_row(Text(STATUS_MARK[action.status]), Text(action.title), key=action.id)
+        table.add_column("Action", width=max((t.cell_len for t in titles), default=6))
+        for action, title in zip(actions, titles, strict=True):
+            table.add_row(Text(STATUS_MARK[action.status]), title, key=action.id)
         done = sum(a.status == "done" for a in actions)
         title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
         self.query_one("#actions-title", Static).update(title or "No actions recorded.")
         if actions:
             table.move_cursor(row=min(row, len(actions) - 1))
+        self._show_action_detail()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("checkin", "history", "cycle_status") and (
@@ -119,7 +119,61 @@ class DashboardScreen(HomeScreen):
             return False
         if action == "resume" and (self.info is None or self.info.draft is None):
             return False
+        if action == "metric":
+            current = self._current_action
+            if current is None or current.section != "metrics":
+                return False
         return super().check_action(action, parameters)
+
+    @property
+    def _current_action(self):
+        from textual.widgets import DataTable
+
+        if not (self.info and self.info.latest and self.info.latest.actions):
+            return None
+        row = self.query_one("#actions", DataTable).cursor_row
+        return self.info.latest.actions[min(max(row, 0), len(self.info.latest.actions) - 1)]
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()  # "m" is offered on metric actions only
+        self._show_action_detail()
+
+    def _show_action_detail(self) -> None:
+        action = self._current_action
+        detail = Text()
+        if action is not None:
+            detail.append(f"{action.title}\n", style="bold")
+            detail.append(f"For: {action.source}. ")
+            if action.section == "metrics":
+                entry = next(
+                    (m for m in self.info.latest.metrics if m.action_id == action.id), None
+                )
+                numbers = _numbers_text(entry) if entry else ""
+                detail.append(f"Your numbers: {numbers or 'none yet'} (m to edit).")
+        self.query_one("#action-detail", Static).update(detail)
+
+    def action_metric(self) -> None:
+        from coach.errors import CoachError
+        from coach.tui.screens.modals import MetricModal
+
+        action = self._current_action
+        if action is None or action.section != "metrics":
+            return
+        latest = self.info.latest
+        entry = next((m for m in latest.metrics if m.action_id == action.id), None)
+
+        def entered(answer: tuple[str, str, str] | None) -> None:
+            if answer is None:
+                return
+            try:
+                self.info.latest = self.session.set_metric(latest, action.id, *answer)
+            except CoachError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self._fill_actions()
+            self.notify("Saved your numbers for this metric.")
+
+        self.app.push_screen(MetricModal(action.title, entry), entered)
 
     def action_checkin(self) -> None:
         if self.info and self.info.latest:
@@ -158,3 +212,16 @@ def _actions_table():
     from textual.widgets import DataTable
 
     return DataTable(id="actions", cursor_type="row", zebra_stripes=False)
+
+
+def _numbers_text(entry) -> str:
+    parts = [
+        f"{label} {value}"
+        for label, value in (
+            ("baseline", entry.baseline),
+            ("target", entry.target),
+            ("latest", entry.value),
+        )
+        if value
+    ]
+    return ", ".join(parts)

@@ -1,4 +1,7 @@
-"""Small dialogs: confirm, edit a task, import O*NET tasks. Each returns its answer by dismiss."""
+"""Small dialogs: confirm, edit a task, enter a metric, import O*NET tasks.
+
+Each returns its answer by dismiss.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from textual.widgets import Input, Label, Static
 from coach.tui.screens.base import TooSmall
 
 if TYPE_CHECKING:
-    from coach.models import Task
+    from coach.models import MetricEntry, Task
     from coach.tui.session import Session
 
 
@@ -98,6 +101,50 @@ class TaskEditModal(Dialog):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.dismiss(task)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MetricModal(Dialog):
+    """Baseline, target and latest value of one metric action; dismisses with the three texts."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save-metric", priority=True),
+    ]
+    AUTO_FOCUS = "#metric-baseline"
+    FIELDS = ("baseline", "target", "value")
+
+    def __init__(self, title: str, entry: MetricEntry | None) -> None:
+        super().__init__()
+        self.metric_title = title
+        self.entry = entry
+
+    def compose_dialog(self) -> ComposeResult:
+        yield Label("Your numbers", classes="title")
+        yield Static(self.metric_title, markup=False)
+        labels = {
+            "baseline": "Baseline: where it stood when you started, e.g. 3 h per 100 records",
+            "target": "Target: what you will show at the next check-in",
+            "value": "Latest: where it stands now",
+        }
+        for name in self.FIELDS:
+            yield Label(labels[name])
+            value = getattr(self.entry, name) if self.entry else ""
+            yield Input(value, id=f"metric-{name}", max_length=200)
+        yield Static("enter: next field / save    esc: cancel", classes="dim", markup=False)
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        name = (event.input.id or "").removeprefix("metric-")
+        if name == self.FIELDS[-1]:
+            self.action_save()
+        elif name in self.FIELDS:
+            self.query_one(f"#metric-{self.FIELDS[self.FIELDS.index(name) + 1]}", Input).focus()
+
+    def action_save(self) -> None:
+        self.dismiss(tuple(self.query_one(f"#metric-{n}", Input).value for n in self.FIELDS))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
