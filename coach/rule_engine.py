@@ -10,7 +10,7 @@ appears. Pure Python, no I/O, no global state beyond the per-table memo.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import reduce
 from itertools import compress, count
 from operator import itemgetter, or_
@@ -108,20 +108,6 @@ def _leading_verbs(words: list[str]) -> tuple[int, ...]:
     return tuple(found)
 
 
-class _Memo(dict):
-    """Word -> info, filled on first sight of a word (bounded, so odd input cannot grow it)."""
-
-    def __init__(self, compute: Callable[[str], _Info | tuple[()]]) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, token: str) -> _Info | tuple[()]:
-        info = self.compute(token)
-        if len(self) < MEMO_LIMIT:
-            self[token] = info
-        return info
-
-
 class Matcher:
     """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when).
 
@@ -133,7 +119,9 @@ class Matcher:
     def __init__(self, rules: Sequence[_RuleLike]) -> None:
         self._exact: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
         self._prefix: dict[str, list[tuple[str, int, int, tuple[str, ...]]]] = {}
-        self._memo = _Memo(self._info)
+        # Word -> info, filled on first sight of a word (bounded, so odd input cannot grow it).
+        # A plain dict: its __getitem__ is the cheapest lookup there is.
+        self._memo: dict[str, _Info | tuple[()]] = {}
         self._lookup = self._memo.__getitem__
         self._shift = len(rules)
         self._phrase_shift = 2 * len(rules)  # a flag bit: the word starts a phrase
@@ -169,6 +157,15 @@ class Matcher:
                     else:
                         self._exact.setdefault(anchor, []).append((kind, bit, shape))
 
+    def _learn(self, token: str) -> _Info | tuple[()]:
+        """The word's info, from the memo or computed (and memoised while there is room)."""
+        info = self._memo.get(token)
+        if info is None:
+            info = self._info(token)
+            if len(self._memo) < MEMO_LIMIT:
+                self._memo[token] = info
+        return info
+
     def _info(self, token: str) -> _Info | tuple[()]:
         masks = [0, 0, 0]
         phrases: list[_Phrase] = []
@@ -193,7 +190,10 @@ class Matcher:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
         lowered = text.lower()
         tokens = _findall(lowered)
-        infos = list(map(self._lookup, tokens))
+        try:
+            infos = list(map(self._lookup, tokens))
+        except KeyError:  # a word seen for the first time
+            infos = list(map(self._learn, tokens))
         # (position, word, info) of the words that match something; usually a handful.
         hits = list(compress(zip(count(), tokens, infos), infos))
         packed = reduce(or_, map(_PACKED, filter(None, infos)), 0)
