@@ -91,7 +91,19 @@ async def settle(pilot) -> None:
     pilot.app.clear_notifications()
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False  # a blinking cursor makes pixels depend on timing
-    await pilot.pause()
+    await until_painted(pilot)
+
+
+async def until_painted(pilot) -> None:
+    """Wait until the screen shows text and two looks in a row agree (a loaded machine can
+    otherwise catch a screen before its first paint)."""
+    last = None
+    for _ in range(50):
+        await pilot.pause(0.02)
+        now = "\n".join(s.text for s in pilot.app.screen._compositor.render_strips())
+        if now.strip() and now == last:
+            return
+        last = now
 
 
 async def type_text(pilot, text: str) -> None:
