@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from textual.widgets import Input
 
@@ -140,3 +141,18 @@ async def test_dashboard_records_a_metrics_numbers(workdir: Path) -> None:
     assert result.exit_code == 0, result.output
     exported = (workdir / "plan.md").read_text(encoding="utf-8")
     assert "Baseline: 12 h · Target: 6 h · Latest: 9 h" in exported
+
+
+async def test_a_broken_rules_file_stops_the_app_with_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "my-rules.toml"
+    broken.write_text("[[rule]]\nid = \n", encoding="utf-8")
+    monkeypatch.setenv("COACH_RULES", str(broken))
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+    assert app.return_code == 2
+    assert app.fatal_error is not None
+    assert str(broken) in app.fatal_error and "not valid TOML" in app.fatal_error

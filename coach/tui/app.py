@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 from collections.abc import Iterable
@@ -82,6 +83,34 @@ class CoachApp(App[None]):
         self.push_screen(self.first_screen())
         if self.exit_after_paint:
             self.call_after_refresh(self.exit)
+        else:
+            # Read the rules table while the user reads the first screen: the task step is then
+            # instant, and a broken --rules/COACH_RULES file is reported before any typing.
+            self.call_after_refresh(
+                self.run_worker,
+                lambda: self.session.table,
+                thread=True,
+                name="load-rules",
+                exit_on_error=False,
+            )
+
+    def on_worker_state_changed(self, event) -> None:
+        from textual.worker import WorkerState
+
+        if event.worker.name == "load-rules" and event.state == WorkerState.ERROR:
+            self.fatal(str(event.worker.error))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A CoachError that escapes a handler is a message for the user, not a traceback:
+        keep the draft, then exit with code 2 and the message."""
+        from coach.errors import CoachError
+
+        if isinstance(error, CoachError):
+            with contextlib.suppress(Exception):  # the error being reported matters more
+                self.session.save_draft()
+            self.fatal(str(error))
+            return
+        super()._handle_exception(error)
 
     # --- saving -----------------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ def run_tui(settings: Settings) -> None:
         _fail(str(exc))
     if app.fatal_error:
         _fail(app.fatal_error)
+    if app.return_code:
+        sys.exit(app.return_code)  # Textual has shown the traceback of an unexpected error
 
 
 def _fail(message: str) -> None:
