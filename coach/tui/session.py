@@ -29,45 +29,6 @@ if TYPE_CHECKING:
 PLAUSIBLE_WEEK = (20.0, 60.0)
 """Total weekly hours outside this range get a gentle warning (never a block)."""
 
-EXAMPLE_ROLES: list[dict[str, Any]] = [
-    {
-        "id": "example-support",
-        "title": "Customer support agent (tier 1)",
-        "function": "Customer support",
-        "tasks": [
-            ("Answer customer questions by email and chat", 16, {"repetitive": True}),
-            ("Update ticket records and logs", 6, {"structured_data": True}),
-            ("Escalate complex complaints to tier 2", 5, {"human_context": True}),
-            ("Write help-center articles", 4, {}),
-            ("Coach new teammates on tricky cases", 3, {"human_context": True}),
-        ],
-    },
-    {
-        "id": "example-analyst",
-        "title": "Reporting analyst",
-        "function": "Data and reporting",
-        "tasks": [
-            ("Compile weekly sales reports", 12, {"repetitive": True, "structured_data": True}),
-            ("Update dashboards for leadership", 8, {"structured_data": True}),
-            ("Investigate unusual numbers with finance", 8, {"ambiguous": True}),
-            ("Present findings to the leadership team", 4, {"human_context": True}),
-        ],
-    },
-    {
-        "id": "example-engineer",
-        "title": "Software engineer",
-        "function": "Engineering",
-        "tasks": [
-            ("Write code for new product features", 14, {}),
-            ("Review teammates' pull requests", 6, {"human_context": True}),
-            ("Write unit tests for existing code", 5, {"repetitive": True}),
-            ("Design system architecture for new services", 6, {"novel": True}),
-            ("Debug production incidents", 4, {"high_stakes": True}),
-        ],
-    },
-]
-"""Shown on the role step only until the role catalog (coach.roles) is available."""
-
 
 @dataclass
 class RoleChoice:
@@ -112,7 +73,7 @@ class Session:
         self._undo: list[tuple[int, Task]] = []
         self.dirty = False
         self.last_saved: CheckIn | None = None
-        self.catalog_error: str | None = None
+        self._catalog: Any = None
 
     # --- core objects, loaded on first use ------------------------------------------------
 
@@ -194,33 +155,22 @@ class Session:
     # --- roles ------------------------------------------------------------------------------
 
     def roles(self, query: str = "", limit: int = 30) -> list[RoleChoice]:
-        """Roles matching `query`: the catalog when it exists, else a few built-in examples."""
-        try:
-            from coach.roles import load_catalog, search_roles
-        except ImportError:
-            return _example_roles(query)
-        try:
-            catalog = self._catalog(load_catalog)
-        except Exception as exc:  # a broken catalog must not break the walk-through
-            self.catalog_error = str(exc)
-            return _example_roles(query)
+        """Catalog roles matching `query` (typo-tolerant), or the whole catalog for no query."""
+        from coach.roles import load_catalog, search_roles
+
+        if self._catalog is None:
+            self._catalog = load_catalog()
+        catalog = self._catalog
         found = search_roles(catalog, query, limit=limit) if query.strip() else catalog.roles
         return [
             RoleChoice(r.id, r.title, r.function, getattr(r, "summary", ""), list(r.tasks), r)
             for r in found[:limit]
         ]
 
-    def _catalog(self, loader: Any) -> Any:
-        if not hasattr(self, "_catalog_cache"):
-            self._catalog_cache = loader()
-        return self._catalog_cache
-
     def apply_role(self, choice: RoleChoice) -> None:
         """Take the role's typical tasks (and its title and function if not set yet)."""
         profile = self.pf.profile
-        updates: dict[str, Any] = {
-            "role_id": None if choice.id.startswith("example-") else choice.id
-        }
+        updates: dict[str, Any] = {"role_id": choice.id}
         if not profile.role:
             updates["role"] = choice.title
         if not profile.function:
@@ -426,16 +376,3 @@ class Session:
         self.store.save_draft(self.pf)
         self.dirty = False
         return True
-
-
-def _example_roles(query: str) -> list[RoleChoice]:
-    from coach.models import Task
-
-    words = query.lower().split()
-    out = []
-    for role in EXAMPLE_ROLES:
-        hay = f"{role['title']} {role['function']}".lower()
-        if all(w in hay for w in words):
-            tasks = [Task(text=t, hours_per_week=h, **attrs) for t, h, attrs in role["tasks"]]
-            out.append(RoleChoice(role["id"], role["title"], role["function"], "", tasks))
-    return out
