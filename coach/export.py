@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from coach.errors import CoachError
 from coach.models import LEVELS, Exposure, Plan, clean_text
+from coach.scoring import whole_percents
 
 MAX_OUTPUT = 5_000_000
 """A template's `*` and `**` may not build values bigger than this (memory guard)."""
@@ -121,7 +122,8 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "sections": {key: plan.section(key) for key, _ in SECTIONS},
         "headings": dict(SECTIONS),
         "shares": [
-            {"label": e.label, "share": plan.assessment.shares.get(e, 0.0)} for e in Exposure
+            {"label": e.label, "share": percent / 100}
+            for e, percent in whole_percents(plan.assessment.shares).items()
         ],
         "hours_saved": sum(a.hours_saved or 0.0 for a in flows),
         "actions": {a.id: a for a in plan.actions},

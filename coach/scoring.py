@@ -33,6 +33,20 @@ def assess(tasks: Sequence[Task], verdicts: Sequence[Verdict]) -> Assessment:
     )
 
 
+def whole_percents(shares: dict[Exposure, float]) -> dict[Exposure, int]:
+    """Shares as whole percents that add up to 100 (largest remainder), so a summary never
+    reads 34% + 33% + 34%. All zero stays all zero."""
+    exact = {c: 100 * shares.get(c, 0.0) for c in Exposure}
+    if sum(exact.values()) <= 0:
+        return dict.fromkeys(Exposure, 0)
+    floors = {c: int(v) for c, v in exact.items()}
+    left = round(sum(exact.values())) - sum(floors.values())
+    by_remainder = sorted(Exposure, key=lambda c: (floors[c] - exact[c], list(Exposure).index(c)))
+    for c in by_remainder[: max(0, left)]:
+        floors[c] += 1
+    return floors
+
+
 def assess_with(table, tasks: Sequence[Task]) -> Assessment:
     """Classify `tasks` with a RuleTable and assess them."""
     return assess(tasks, [table.classify(t) for t in tasks])

@@ -52,3 +52,31 @@ def test_index_is_bounded_and_shares_sum_to_one(rows):
     a = assess(tasks, [verdict(e) for _, e in rows])
     assert 0 <= a.exposure_index <= 100
     assert sum(a.shares.values()) == pytest.approx(1.0)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(list(Exposure)), st.floats(min_value=0, max_value=80)),
+        max_size=20,
+    )
+)
+def test_whole_percents_always_add_up_to_100(week):
+    from coach.scoring import whole_percents
+
+    hours = dict.fromkeys(Exposure, 0.0)
+    for exposure, h in week:
+        hours[exposure] += h
+    total = sum(hours.values())
+    shares = {c: (h / total if total else 0.0) for c, h in hours.items()}
+    percents = whole_percents(shares)
+    assert sum(percents.values()) == (100 if total else 0)
+    for c in Exposure:
+        assert abs(percents[c] - 100 * shares[c]) < 1
+
+
+def test_thirds_read_34_33_33():
+    from coach.scoring import whole_percents
+
+    third = 1 / 3
+    percents = whole_percents(dict.fromkeys(Exposure, third))
+    assert sorted(percents.values()) == [33, 33, 34]

@@ -19,6 +19,7 @@ EMPTY = "·"
 def bars_text(assessment: Assessment, width: int) -> Text:
     """One line per class: name, bar, percentage, hours and (if room) what the class means."""
     from coach.models import Exposure
+    from coach.scoring import whole_percents
 
     bar_width = max(10, min(40, width - 44))
     show_meaning = width >= 100
@@ -26,6 +27,7 @@ def bars_text(assessment: Assessment, width: int) -> Text:
     weights = {c: 0.0 for c in Exposure}
     for item in assessment.tasks:
         weights[item.verdict.exposure] += item.task.hours_per_week
+    percents = whole_percents(assessment.shares)
     for exposure in Exposure:
         share = assessment.shares.get(exposure, 0.0)
         filled = round(share * bar_width)
@@ -33,7 +35,7 @@ def bars_text(assessment: Assessment, width: int) -> Text:
         text.append(f"{exposure.label:<13}", style="bold")
         text.append(FULL * filled, style=style)
         text.append(EMPTY * (bar_width - filled), style="dim")
-        text.append(f" {share:>4.0%}  {weights[exposure]:>5g} h")
+        text.append(f" {percents[exposure]:>3}%  {weights[exposure]:>5g} h")
         if show_meaning:
             text.append(f"  {CLASS_MEANING[exposure.value]}", style="dim")
         text.append("\n")
