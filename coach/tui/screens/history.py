@@ -117,15 +117,12 @@ def diff_text(diff: CheckInDiff) -> Text:
     """What moved between two check-ins, in plain words."""
     text = Text()
     text.append(f"From {diff.from_quarter} to {diff.to_quarter}\n", style="bold")
-    sign = "+" if diff.index_change > 0 else ""
-    direction = (
-        "more exposed"
-        if diff.index_change > 0
-        else "less exposed"
-        if diff.index_change < 0
-        else "no change"
-    )
-    text.append(f"Exposure index: {sign}{diff.index_change} ({direction})\n")
+    change = diff.index_change
+    if change:
+        direction = "more exposed" if change > 0 else "less exposed"
+        text.append(f"Exposure index: {change:+d} ({direction})\n")
+    else:
+        text.append("Exposure index: unchanged\n")
     moved = [(c, h) for c, h in diff.hours_moved.items() if abs(h) >= 0.05]
     if moved:
         text.append("Hours a week: ")
