@@ -1,10 +1,11 @@
 """The compiled form of a rules table: which rules fire on a task, fast and deterministically.
 
-Every rule is one bit. Each distinct word of the task is looked up once (then memoised) to get
-three bit masks: rules whose `verbs`, `objects` or `unless` it satisfies. A task's masks are the
-OR of its words' masks (verb masks only at the leading-verb positions), and the fired rules fall
-out of a few integer operations. Multi-word phrases are checked only where their first word
-appears. Pure Python, no I/O, no global state beyond the per-table memo.
+Every rule is one bit. A task is lower-cased and cut into ASCII words (as bytes: a translate
+table and a split, cheaper than a regex), each distinct word is looked up once (then memoised)
+to get one int that packs the rules whose `objects`, `unless` or `verbs` it satisfies, and a
+task's masks are the OR of its words' ints (verb bits only at the leading-verb positions), so the
+fired rules fall out of a few integer operations. Multi-word phrases are checked only where a
+word that anchors one appears. Pure Python, no I/O, no global state beyond the per-table memo.
 """
 
 from __future__ import annotations
@@ -13,37 +14,43 @@ import re
 from collections.abc import Sequence
 from functools import reduce
 from itertools import compress, count
-from operator import itemgetter, or_
+from operator import or_
 from typing import Protocol
 
+# A word is a run of [a-z0-9] in the lower-cased task; anything else separates words.
 TOKEN_RE = re.compile(r"[a-z0-9]+")
+# Bytes -> the same bytes lower-cased, with every byte that is not [a-z0-9] made a space.
+_WORD_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
+)
 # Only the leading list of verbs needs commas ("Plan, direct, or coordinate"), so commas are
-# tokenised separately, and only when the task starts with such a list.
-_LIST_TOKEN_RE = re.compile(r"[a-z0-9]+|,")
-_STARTS_WITH_LIST = re.compile(r"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,").match
-CONNECTORS = frozenset({",", "and", "or"})
+# tokenised separately, and only when the task starts with such a list. These read the task
+# lower-cased and encoded to ASCII, one '?' per other character: as separating as the original.
+_LIST_TOKEN_RE = re.compile(rb"[a-z0-9]+|,")
+_STARTS_WITH_LIST = re.compile(rb"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,").match
+CONNECTORS = frozenset({b",", b"and", b"or"})
 # Words that may come before the leading verb: a subject, or an adverb of frequency.
 LEAD_IN = frozenset(
-    {"i", "we", "you", "they", "he", "she", "also", "usually", "often", "regularly", "sometimes",
-     "frequently", "occasionally", "routinely", "then", "personally", "may", "must", "will", "to"}
+    {b"i", b"we", b"you", b"they", b"he", b"she", b"also", b"usually", b"often", b"regularly",
+     b"sometimes", b"frequently", b"occasionally", b"routinely", b"then", b"personally", b"may",
+     b"must", b"will", b"to"}
 )  # fmt: skip
 VERB, OBJECT, UNLESS = 0, 1, 2
-_findall = TOKEN_RE.findall
-_PACKED = itemgetter(1)  # a word info's object | unless mask
-_PHRASES = itemgetter(2)  # a word info's phrase candidates
-_INFO = itemgetter(2)  # a hit's word info
 MEMO_LIMIT = 200_000
+_NEIGHBOUR_LIMIT = 4096  # neighbouring words remembered for each word that anchors phrases
 
 _MIN_STEM = 3  # a prefix pattern has at least this many letters before its '*'
 # (kind, rule bit, (words before, words after the looked-up word))
 _Phrase = tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]
 # (kind, rule bit, words before, words after, ((offset, word or stem, is stem), ...))
-_Candidate = tuple[int, int, int, int, tuple[tuple[int, str, bool], ...]]
-# verb mask, object|unless<<n mask, phrase candidates, the candidates by neighbouring word
-_Info = tuple[int, int, tuple[_Candidate, ...], tuple[dict, dict]]
-_EMPTY = ()  # falsy: the word matches no pattern
-# (position, word, info) of matching words, leading-verb positions, phrases matched at a position
-Scan = tuple[list, tuple[int, ...], dict[int, tuple[tuple[int, int, int, str], ...]]]
+_Candidate = tuple[int, int, int, int, tuple[tuple[int, bytes, bool], ...]]
+# The phrases a word anchors, by the word after it, and by the word before it (None: no such
+# phrases)
+_Near = tuple["_ByNeighbour | None", "_ByNeighbour | None"]
+# A phrase found in a task: (kind, rule bit, start position, its words)
+_Found = tuple[int, int, int, bytes]
+# The task's words, their packed ints, leading-verb positions, phrases found by position
+Scan = tuple[list[bytes], list[int], tuple[int, ...], dict[int, tuple[_Found, ...]]]
 
 
 class _RuleLike(Protocol):
@@ -58,47 +65,41 @@ def pattern_words(pattern: str) -> list[str]:
     return pattern.replace("-", " ").replace("'", " ").split()
 
 
-def verb_positions(tokens: list[str], lowered: str) -> tuple[int, ...]:
+def task_words(text: str) -> tuple[list[bytes], bytes]:
+    """The task's words as TOKEN_RE finds them in `text.lower()`, as ASCII bytes, and the task
+    lower-cased as ASCII (one '?' for each other character) for the leading-verb list check."""
+    if text.isascii():
+        raw = text.encode()
+        return raw.translate(_WORD_BYTES).split(), raw
+    # Lower-casing first: some characters lower-case to ASCII letters ('K', the Kelvin sign).
+    lowered = text.lower().encode("ascii", "replace")
+    return lowered.translate(_WORD_BYTES).split(), lowered
+
+
+def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
     """The task's leading verbs: 'Plan, direct, or coordinate X' gives all three positions.
 
-    `tokens` are TOKEN_RE's words of `lowered`; positions index into them.
+    `tokens` are the task's words (`task_words`); `lowered` is the task as ASCII bytes.
     """
     if not tokens:
         return ()
-    if "," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
-        if tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS):
-            return (0,)  # the common case: one leading verb
-        return _leading_verbs(tokens)
-    if (
-        tokens[0] not in LEAD_IN
-        and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-        and not _STARTS_WITH_LIST(lowered)
-    ):
+    one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
+    if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
+        return (0,) if one else _leading_verbs(tokens)
+    lowered = lowered.lower()
+    if one and not _STARTS_WITH_LIST(lowered):
         return (0,)
-    words = _LIST_TOKEN_RE.findall(lowered)
+    return _leading_verbs(_LIST_TOKEN_RE.findall(lowered))
+
+
+def _leading_verbs(words: list[bytes]) -> tuple[int, ...]:
+    """Positions (among the words that are not commas) of the leading verb list in `words`."""
     pos, end = 0, len(words)
     while pos < end and words[pos] in LEAD_IN:
         pos += 1
     found = []
     while pos < end and words[pos] not in CONNECTORS:
-        found.append(pos - words[:pos].count(","))
-        pos += 1
-        if pos < end and words[pos] in CONNECTORS:
-            while pos < end and words[pos] in CONNECTORS:
-                pos += 1
-        else:
-            break
-    return tuple(found)
-
-
-def _leading_verbs(words: list[str]) -> tuple[int, ...]:
-    """`verb_positions` for a task without commas, whose words are its tokens."""
-    pos, end = 0, len(words)
-    while pos < end and words[pos] in LEAD_IN:
-        pos += 1
-    found = []
-    while pos < end and words[pos] not in CONNECTORS:
-        found.append(pos)
+        found.append(pos - words[:pos].count(b","))
         pos += 1
         if pos < end and words[pos] in CONNECTORS:
             while pos < end and words[pos] in CONNECTORS:
@@ -111,21 +112,32 @@ def _leading_verbs(words: list[str]) -> tuple[int, ...]:
 class Matcher:
     """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when).
 
-    A word's info is (verb mask, object mask | unless mask << rule count, phrases), or the
-    falsy _EMPTY when it matches nothing, so a task's object and veto masks are one
-    OR-reduction over its words. Bit 2n of the packed mask flags a word that starts a phrase.
+    A word's info is one int: object mask | unless mask << n | a phrase flag << 2n | verb mask
+    << 2n + 1 (n rules), 0 when it matches nothing; so a task's object and veto masks are one
+    OR-reduction over its words. The flag marks a word that anchors a phrase.
     """
 
     def __init__(self, rules: Sequence[_RuleLike]) -> None:
-        self._exact: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
-        self._prefix: dict[str, list[tuple[str, int, int, tuple[str, ...]]]] = {}
+        self._exact: dict[str, list[tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]]]
+        self._exact = {}
+        self._prefix: dict[str, list[tuple[str, int, int, tuple]]] = {}
         # Word -> info, filled on first sight of a word (bounded, so odd input cannot grow it).
         # A plain dict: its __getitem__ is the cheapest lookup there is.
-        self._memo: dict[str, _Info | tuple[()]] = {}
+        self._memo: dict[bytes, int] = {}
         self._lookup = self._memo.__getitem__
-        self._shift = len(rules)
-        self._phrase_shift = 2 * len(rules)  # a flag bit: the word starts a phrase
-        self._all = (1 << len(rules)) - 1
+        self._near: dict[bytes, _Near] = {}  # the phrases each memoised flagged word anchors
+        # Rule index -> the memoised words that are its objects, and its verbs: evidence reads
+        # these rather than each word's info
+        self._object_words: list[set[bytes]] = [set() for _ in rules]
+        self._verb_words: list[set[bytes]] = [set() for _ in rules]
+        # True while every word that matches something is in the memo (so in _near and the
+        # word sets above); once the memo is full, scans read the words' infos instead
+        self._complete = True
+        n = len(rules)
+        self._shift = n
+        self._phrase_flag = 1 << 2 * n
+        self.verb_shift = 2 * n + 1
+        self._all = (1 << n) - 1
         self.no_verbs = 0  # rules that do not need a verb
         self.no_objects = 0
         self.when_rules: list[tuple[int, dict[str, bool]]] = []
@@ -157,16 +169,24 @@ class Matcher:
                     else:
                         self._exact.setdefault(anchor, []).append((kind, bit, shape))
 
-    def _learn(self, token: str) -> _Info | tuple[()]:
+    def _learn(self, token: bytes) -> int:
         """The word's info, from the memo or computed (and memoised while there is room)."""
         info = self._memo.get(token)
         if info is None:
-            info = self._info(token)
+            info, near = self._info(token.decode())
             if len(self._memo) < MEMO_LIMIT:
                 self._memo[token] = info
+                if near is not None:
+                    self._near[token] = near
+                for index in bits(info & self._all):
+                    self._object_words[index].add(token)
+                for index in bits(info >> self.verb_shift):
+                    self._verb_words[index].add(token)
+            elif info:
+                self._complete = False
         return info
 
-    def _info(self, token: str) -> _Info | tuple[()]:
+    def _info(self, token: str) -> tuple[int, _Near | None]:
         masks = [0, 0, 0]
         phrases: list[_Phrase] = []
         entries = list(self._exact.get(token, ()))
@@ -178,61 +198,38 @@ class Matcher:
                 phrases.append((kind, bit, shape))
             else:
                 masks[kind] |= bit
-        if masks == [0, 0, 0] and not phrases:
-            return _EMPTY
-        packed = masks[OBJECT] | masks[UNLESS] << self._shift
-        if phrases:
-            packed |= 1 << self._phrase_shift
-        candidates = tuple(map(_compiled, phrases))
-        return (masks[VERB], packed, candidates, _near_index(candidates))
+        info = masks[OBJECT] | masks[UNLESS] << self._shift | masks[VERB] << self.verb_shift
+        if not phrases:
+            return info, None
+        after, before = _near_index(tuple(map(_compiled, phrases)))
+        near = (_ByNeighbour(after) if after else None, _ByNeighbour(before) if before else None)
+        return info | self._phrase_flag, near
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
-        lowered = text.lower()
-        tokens = _findall(lowered)
+        tokens, lowered = task_words(text)
         try:
             infos = list(map(self._lookup, tokens))
         except KeyError:  # a word seen for the first time
             infos = list(map(self._learn, tokens))
-        # (position, word, info) of the words that match something; usually a handful.
-        hits = list(compress(zip(count(), tokens, infos), infos))
-        packed = reduce(or_, map(_PACKED, filter(None, infos)), 0)
+        packed = reduce(or_, infos, 0)
         if (
             tokens
             and tokens[0] not in LEAD_IN
             and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-            and ("," not in lowered or not _STARTS_WITH_LIST(lowered))
+            and (b"," not in lowered or not _STARTS_WITH_LIST(lowered.lower()))
         ):
             verbs_at: tuple[int, ...] = (0,)  # the common case: one leading verb
-            verb = infos[0][0] if infos[0] else 0
+            verb = infos[0] >> self.verb_shift
         else:
             verbs_at = verb_positions(tokens, lowered)
             verb = 0
             for pos in verbs_at:
-                if infos[pos]:
-                    verb |= infos[pos][0]
-        phrases: dict[int, tuple[tuple[int, int, int, str], ...]] = {}
-        if packed >> self._phrase_shift:  # some word starts a phrase
-            last = len(tokens) - 1
-            starts = compress(hits, map(_PHRASES, map(_INFO, hits)))
-            for pos, _hit, (_vm, _om, _candidates, (after, before)) in starts:
-                # Most phrase words are not in a phrase: only candidates whose neighbouring
-                # word starts with the same letters as the task's are checked.
-                candidates = after.get(tokens[pos + 1][:_MIN_STEM]) if pos < last else None
-                if before and pos:
-                    more = before.get(tokens[pos - 1][:_MIN_STEM])
-                    if more:
-                        candidates = candidates + more if candidates else more
-                if not candidates:
-                    continue
-                said = self._phrases_at(pos, tokens, candidates, verbs_at)
-                if said:
-                    phrases[pos] = said
-                    for kind, bit, _start, _words in said:
-                        if kind == VERB:
-                            verb |= bit
-                        else:
-                            packed |= bit << self._shift if kind == UNLESS else bit
+                verb |= infos[pos]
+            verb >>= self.verb_shift
+        phrases: dict[int, tuple[_Found, ...]] = {}
+        if packed & self._phrase_flag:  # some word anchors a phrase
+            verb, packed = self._phrases(tokens, infos, verbs_at, phrases, verb, packed)
         obj = packed & self._all
         fired = (verb | self.no_verbs) & (obj | self.no_objects) & (verb | obj)
         fired &= ~(packed >> self._shift)
@@ -242,25 +239,38 @@ class Matcher:
                 fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
             else:
                 fired &= ~self.when_mask
-        return fired, (hits, verbs_at, phrases)
+        return fired, (tokens, infos, verbs_at, phrases)
 
-    @staticmethod
-    def _phrases_at(pos, tokens, candidates, verbs_at) -> tuple[tuple[int, int, int, str], ...]:
-        said = []
-        end = len(tokens)
-        for kind, bit, before, after, checks in candidates:
-            start = pos - before
-            stop = pos + 1 + after
-            if start < 0 or stop > end or (kind == VERB and start not in verbs_at):
+    def _phrases(self, tokens, infos, verbs_at, phrases, verb, packed) -> tuple[int, int]:
+        """Fill `phrases` with the phrases found in the task; the verb and packed masks with
+        their rules."""
+        last = len(tokens) - 1
+        near = self._near
+        if self._complete:
+            flagged = map(near.__contains__, tokens)
+        else:  # the memo is full: find the flagged words by their info
+            flagged = map(self._phrase_flag.__and__, infos)
+        for pos in compress(count(), flagged):
+            token = tokens[pos]
+            after, before = near.get(token) or self._info(token.decode())[1]  # type: ignore[misc]
+            # Most phrase words are not in a phrase: only candidates whose neighbouring word
+            # matches the task's are checked.
+            candidates = after[tokens[pos + 1]] if after is not None and pos < last else ()
+            if before is not None and pos:
+                more = before[tokens[pos - 1]]
+                if more:
+                    candidates = candidates + more if candidates else more
+            if not candidates:
                 continue
-            # The neighbouring word is checked first: it rejects most candidates.
-            for offset, word, stem in checks:
-                token = tokens[pos + offset]
-                if not token.startswith(word) if stem else token != word:
-                    break
-            else:
-                said.append((kind, bit, start, " ".join(tokens[start:stop])))
-        return tuple(said)
+            said = _phrases_at(pos, tokens, candidates, verbs_at)
+            if said:
+                phrases[pos] = said
+                for kind, bit, _start, _words in said:
+                    if kind == VERB:
+                        verb |= bit
+                    else:
+                        packed |= bit << self._shift if kind == UNLESS else bit
+        return verb, packed
 
     def _attributes_held(self, attributes: dict[str, bool | None]) -> int:
         held = 0
@@ -269,24 +279,86 @@ class Matcher:
                 held |= bit
         return held
 
-
-def evidence(index: int, scan: Scan) -> tuple[str, ...]:
-    """The task's words that made rule `index` fire, in task order, without repeats."""
-    hits, verbs_at, phrases = scan
-    bit = 1 << index
-    said = phrases and [
-        (start, w)
-        for found in phrases.values()
-        for kind, b, start, w in found
-        if b == bit and kind != UNLESS
-    ]
-    if said:  # a phrase ("test case") shows as itself, in task order
-        pairs = [
-            (h[0], h[1]) for h in hits if h[2][1] & bit or (h[2][0] & bit and h[0] in verbs_at)
+    def evidence_words(self, index: int, scan: Scan) -> tuple[bytes, ...]:
+        """The task's words that made rule `index` fire, in task order, without repeats."""
+        tokens, infos, verbs_at, phrases = scan
+        bit = 1 << index
+        said = phrases and [
+            (start, w)
+            for found in phrases.values()
+            for kind, b, start, w in found
+            if b == bit and kind != UNLESS
         ]
-        return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
-    words = [h[1] for h in hits if h[2][1] & bit or (h[2][0] & bit and h[0] in verbs_at)]
-    return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
+        if said or verbs_at != (0,) or not self._complete:
+            verb_bit = bit << self.verb_shift
+            pairs = [
+                (pos, tokens[pos])
+                for pos, info in enumerate(infos)
+                if info & bit or (info & verb_bit and pos in verbs_at)
+            ]
+            if said:  # a phrase ("test case") shows as itself, in task order
+                return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
+            words = [w for _pos, w in pairs]
+        else:  # one leading verb, the first word: the object words follow it
+            objects = self._object_words[index]
+            first = tokens[0]
+            found = objects.intersection(tokens)
+            if len(found) > 1:  # in task order
+                words = [word for word in tokens if word in objects]
+            elif first in objects or first not in self._verb_words[index]:
+                return tuple(found)
+            else:
+                return (first, *found)
+            if first in self._verb_words[index] and first not in objects:
+                words.insert(0, first)
+        return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
+
+    def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
+        """`evidence_words` as text."""
+        return tuple(word.decode() for word in self.evidence_words(index, scan))
+
+
+def _phrases_at(pos, tokens, candidates, verbs_at) -> tuple[_Found, ...]:
+    said = []
+    end = len(tokens)
+    for kind, bit, before, after, checks in candidates:
+        start = pos - before
+        stop = pos + 1 + after
+        if start < 0 or stop > end or (kind == VERB and start not in verbs_at):
+            continue
+        # The neighbouring word is checked first: it rejects most candidates.
+        for offset, word, stem in checks:
+            token = tokens[pos + offset]
+            if not token.startswith(word) if stem else token != word:
+                break
+        else:
+            said.append((kind, bit, start, b" ".join(tokens[start:stop])))
+    return tuple(said)
+
+
+class _ByNeighbour(dict):
+    """Neighbouring word -> the candidates (of the phrases a word anchors) that it matches,
+    filled on first sight of the neighbour (bounded) from the candidates by its first letters."""
+
+    __slots__ = ("_by_letters",)
+
+    def __init__(self, by_letters: dict[bytes, tuple[_Candidate, ...]]) -> None:
+        super().__init__()
+        self._by_letters = by_letters
+
+    def __missing__(self, word: bytes) -> tuple[_Candidate, ...]:
+        found = tuple(
+            candidate
+            for candidate in self._by_letters.get(word[:_MIN_STEM], ())
+            if _matches(word, *candidate[4][0][1:])
+        )
+        if len(self) < _NEIGHBOUR_LIMIT:
+            self[word] = found
+        return found
+
+
+def _matches(token: bytes, word: bytes, stem: bool) -> bool:
+    return token.startswith(word) if stem else token == word
 
 
 def _compiled(phrase: _Phrase) -> _Candidate:
@@ -296,11 +368,15 @@ def _compiled(phrase: _Phrase) -> _Candidate:
     kind, bit, (before, after) = phrase
     words = [(i + 1, p) for i, p in enumerate(after)]
     words += [(i - len(before), p) for i, p in enumerate(before)][::-1]
-    checks = tuple((o, p[:-1], True) if p[-1] == "*" else (o, p, False) for o, p in words)
+    checks = tuple(
+        (o, p[:-1].encode(), True) if p[-1] == "*" else (o, p.encode(), False) for o, p in words
+    )
     return (kind, bit, len(before), len(after), checks)
 
 
-def _near_index(candidates: tuple[_Candidate, ...]) -> tuple[dict, dict]:
+def _near_index(
+    candidates: tuple[_Candidate, ...],
+) -> tuple[dict[bytes, tuple[_Candidate, ...]], dict[bytes, tuple[_Candidate, ...]]]:
     """Phrase candidates by the first letters of the word they need right after the looked-up
     word, and of the word right before it (phrases that end on it): so only candidates whose
     neighbouring word may match are checked in full."""

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
-from coach.rule_engine import Matcher, bits, evidence, pattern_words
+from coach.rule_engine import Matcher, bits, pattern_words
 
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
 _MIN_STEM = 3
@@ -110,7 +110,11 @@ class RuleMatch:
 
 _VERDICT_FIELDS = frozenset(Verdict.model_fields)
 _new_verdict = Verdict.__new__
-_set = object.__setattr__
+# The setters of a model's four slots, called directly: cheaper than object.__setattr__.
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _verdict(values: dict[str, object]) -> Verdict:
@@ -120,10 +124,10 @@ def _verdict(values: dict[str, object]) -> Verdict:
     tests check that these verdicts equal validated ones.
     """
     verdict = _new_verdict(Verdict)
-    _set(verdict, "__dict__", values)
-    _set(verdict, "__pydantic_fields_set__", _VERDICT_FIELDS)
-    _set(verdict, "__pydantic_extra__", None)
-    _set(verdict, "__pydantic_private__", None)
+    _set_dict(verdict, values)
+    _set_fields_set(verdict, _VERDICT_FIELDS)
+    _set_extra(verdict, None)
+    _set_private(verdict, None)
     return verdict
 
 
@@ -150,8 +154,9 @@ class RuleTable:
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
         self._scan = self._matcher.scan
+        self._evidence = self._matcher.evidence_words
         self._decisions: dict[int, _Decision] = {}
-        self._whys: dict[tuple[int, tuple[str, ...]], str] = {}
+        self._whys: dict[tuple[int, tuple[bytes, ...]], str] = {}
         exposure = meta.fallback_exposure
         self._fallback_fields: dict[str, object] = {
             "exposure": exposure,
@@ -174,7 +179,7 @@ class RuleTable:
     ) -> list[RuleMatch]:
         """Every rule that fires on `text` (and `attributes`), in table order."""
         fired, scan = self._matcher.scan(text, attributes)
-        return [RuleMatch(self.rules[i], evidence(i, scan)) for i in bits(fired)]
+        return [RuleMatch(self.rules[i], self._matcher.evidence(i, scan)) for i in bits(fired)]
 
     def classify(self, task: Task | str) -> Verdict:
         """One task, one verdict, with the deciding rule and why. Deterministic."""
@@ -185,21 +190,21 @@ class RuleTable:
         if not fired:
             return self._fallback()
         decision = self._decisions.get(fired) or self._decide(fired)
-        words = evidence(decision.index, scan)
+        words = self._evidence(decision.index, scan)
         key = (fired, words)  # the decision, and so the deciding rule, follows from `fired`
         why = self._whys.get(key)
         if why is None:
-            why = _why(decision.rule, words, decision.against)
+            why = _why(decision.rule, [w.decode() for w in words], decision.against)
             if len(self._whys) < _MEMO_LIMIT:
                 self._whys[key] = why
         values = decision.fields.copy()
         values["why"] = why
         values["also"] = decision.also.copy()
         verdict = _new_verdict(Verdict)  # as _verdict() does, inlined on the hot path
-        _set(verdict, "__dict__", values)
-        _set(verdict, "__pydantic_fields_set__", _VERDICT_FIELDS)
-        _set(verdict, "__pydantic_extra__", None)
-        _set(verdict, "__pydantic_private__", None)
+        _set_dict(verdict, values)
+        _set_fields_set(verdict, _VERDICT_FIELDS)
+        _set_extra(verdict, None)
+        _set_private(verdict, None)
         return verdict
 
     def _decide(self, fired: int) -> _Decision:
@@ -240,7 +245,7 @@ class RuleTable:
         return _verdict(values)
 
 
-def _why(rule: RuleSpec, words: tuple[str, ...], against: list[str]) -> str:
+def _why(rule: RuleSpec, words: list[str], against: list[str]) -> str:
     if words:
         shown = ", ".join(f"'{w}'" for w in words[:3])
         lead = f"Matched {shown} (rule {rule.id})"
