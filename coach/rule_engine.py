@@ -85,21 +85,22 @@ def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
         return ()
     one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
     if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
-        return (0,) if one else _leading_verbs(tokens)
+        return (0,) if one else _leading_verbs(tokens, 0)
     lowered = lowered.lower()
     if one and not _STARTS_WITH_LIST(lowered):
         return (0,)
-    return _leading_verbs(_LIST_TOKEN_RE.findall(lowered))
+    return _leading_verbs(_LIST_TOKEN_RE.findall(lowered), 1)
 
 
-def _leading_verbs(words: list[bytes]) -> tuple[int, ...]:
-    """Positions (among the words that are not commas) of the leading verb list in `words`."""
+def _leading_verbs(words: list[bytes], commas: int) -> tuple[int, ...]:
+    """Positions (among the words that are not commas) of the leading verb list in `words`;
+    `commas` is 0 when `words` has none."""
     pos, end = 0, len(words)
     while pos < end and words[pos] in LEAD_IN:
         pos += 1
     found = []
     while pos < end and words[pos] not in CONNECTORS:
-        found.append(pos - words[:pos].count(b","))
+        found.append(pos - words[:pos].count(b",") if commas else pos)
         pos += 1
         if pos < end and words[pos] in CONNECTORS:
             while pos < end and words[pos] in CONNECTORS:
@@ -143,8 +144,11 @@ class Matcher:
         self.when_rules: list[tuple[int, dict[str, bool]]] = []
         self.when_mask = 0
         self.attribute_only = 0
+        self._worded = 0  # rules with verbs or objects
         for index, rule in enumerate(rules):
             bit = 1 << index
+            if rule.verbs or rule.objects:
+                self._worded |= bit
             if not rule.verbs:
                 self.no_verbs |= bit
             if not rule.objects:
@@ -168,6 +172,7 @@ class Matcher:
                         self._prefix.setdefault(anchor[:_MIN_STEM], []).append(entry)
                     else:
                         self._exact.setdefault(anchor, []).append((kind, bit, shape))
+        self._worded_unconditional = self._worded & ~self.when_mask
 
     def _learn(self, token: bytes) -> int:
         """The word's info, from the memo or computed (and memoised while there is room)."""
@@ -230,15 +235,17 @@ class Matcher:
         phrases: dict[int, tuple[_Found, ...]] = {}
         if packed & self._phrase_flag:  # some word anchors a phrase
             verb, packed = self._phrases(tokens, infos, verbs_at, phrases, verb, packed)
-        obj = packed & self._all
-        fired = (verb | self.no_verbs) & (obj | self.no_objects) & (verb | obj)
-        fired &= ~(packed >> self._shift)
-        if self.when_mask:
-            if attributes:
-                held = self._attributes_held(attributes)
-                fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
-            else:
-                fired &= ~self.when_mask
+        # A rule fires when it has its verb (or needs none) and an object (or needs none), and
+        # has at least one of them (a rule of attributes only fires by them), unless vetoed.
+        matched = (verb | self.no_verbs) & (packed | self.no_objects)
+        if attributes and self.when_mask:
+            fired = matched & self._worded
+            fired ^= fired & (packed >> self._shift)
+            held = self._attributes_held(attributes)
+            fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
+        else:
+            fired = matched & self._worded_unconditional
+            fired ^= fired & (packed >> self._shift)
         return fired, (tokens, infos, verbs_at, phrases)
 
     def _phrases(self, tokens, infos, verbs_at, phrases, verb, packed) -> tuple[int, int]:
@@ -289,7 +296,32 @@ class Matcher:
             for kind, b, start, w in found
             if b == bit and kind != UNLESS
         ]
-        if said or verbs_at != (0,) or not self._complete:
+        if self._complete:
+            objects, verbs = self._object_words[index], self._verb_words[index]
+            if said:
+                pairs = [
+                    (pos, word)
+                    for pos, word in enumerate(tokens)
+                    if word in objects or (word in verbs and pos in verbs_at)
+                ]
+                return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
+            if verbs_at == (0,):  # one leading verb, the first word: the object words follow
+                first = tokens[0]
+                found = objects.intersection(tokens)
+                if len(found) <= 1:
+                    if first in objects or first not in verbs:
+                        return tuple(found)
+                    return (first, *found)
+                words = [word for word in tokens if word in objects]
+                if first in verbs and first not in objects:
+                    words.insert(0, first)
+            else:
+                words = [
+                    word
+                    for pos, word in enumerate(tokens)
+                    if word in objects or (word in verbs and pos in verbs_at)
+                ]
+        else:  # the memo is full: read the words' infos
             verb_bit = bit << self.verb_shift
             pairs = [
                 (pos, tokens[pos])
@@ -299,18 +331,6 @@ class Matcher:
             if said:  # a phrase ("test case") shows as itself, in task order
                 return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
             words = [w for _pos, w in pairs]
-        else:  # one leading verb, the first word: the object words follow it
-            objects = self._object_words[index]
-            first = tokens[0]
-            found = objects.intersection(tokens)
-            if len(found) > 1:  # in task order
-                words = [word for word in tokens if word in objects]
-            elif first in objects or first not in self._verb_words[index]:
-                return tuple(found)
-            else:
-                return (first, *found)
-            if first in self._verb_words[index] and first not in objects:
-                words.insert(0, first)
         return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:

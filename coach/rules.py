@@ -140,7 +140,7 @@ class _Decision(NamedTuple):
     against: list[str]
     also: list[str]
     fields: dict[str, object]
-    """The verdict's fields up to `why`, in field order: copied into each verdict."""
+    """The verdict's fields in field order (`why` and `also` to fill in): copied for each."""
 
 
 class RuleTable:
@@ -233,6 +233,8 @@ class RuleTable:
                 "basis": rule.section,
                 "reason": rule.reason,
                 "confidence": confidence,
+                "why": "",  # room for the verdict's own: filled in by copies
+                "also": None,
             },
         )
         if len(self._decisions) < _MEMO_LIMIT:
