@@ -141,6 +141,8 @@ class _Decision(NamedTuple):
     also: list[str]
     fields: dict[str, object]
     """The verdict's fields in field order (`why` and `also` to fill in): copied for each."""
+    whys: dict[tuple[bytes, ...], str]
+    """The verdict's `why` by the evidence words (memoised; shares the table's bound)."""
 
 
 class RuleTable:
@@ -156,7 +158,7 @@ class RuleTable:
         self._scan = self._matcher.scan
         self._evidence = self._matcher.evidence_words
         self._decisions: dict[int, _Decision] = {}
-        self._whys: dict[tuple[int, tuple[bytes, ...]], str] = {}
+        self._whys = 0  # entries in all decisions' `whys`
         exposure = meta.fallback_exposure
         self._fallback_fields: dict[str, object] = {
             "exposure": exposure,
@@ -191,12 +193,12 @@ class RuleTable:
             return self._fallback()
         decision = self._decisions.get(fired) or self._decide(fired)
         words = self._evidence(decision.index, scan)
-        key = (fired, words)  # the decision, and so the deciding rule, follows from `fired`
-        why = self._whys.get(key)
+        why = decision.whys.get(words)
         if why is None:
             why = _why(decision.rule, [w.decode() for w in words], decision.against)
-            if len(self._whys) < _MEMO_LIMIT:
-                self._whys[key] = why
+            if self._whys < _MEMO_LIMIT:
+                decision.whys[words] = why
+                self._whys += 1
         values = decision.fields.copy()
         values["why"] = why
         values["also"] = decision.also.copy()
@@ -236,6 +238,7 @@ class RuleTable:
                 "why": "",  # room for the verdict's own: filled in by copies
                 "also": None,
             },
+            whys={},
         )
         if len(self._decisions) < _MEMO_LIMIT:
             self._decisions[fired] = decision
