@@ -17,6 +17,8 @@ from itertools import compress, count
 from operator import or_
 from typing import Protocol
 
+from coach.rule_phrases import MIN_STEM, ByNeighbour, Found, Phrase, anchor_of, longer_phrase, near
+
 # A word is a run of [a-z0-9] in the lower-cased task; anything else separates words.
 TOKEN_RE = re.compile(r"[a-z0-9]+")
 # Bytes -> the same bytes lower-cased, with every byte that is not [a-z0-9] made a space.
@@ -37,20 +39,10 @@ LEAD_IN = frozenset(
 )  # fmt: skip
 VERB, OBJECT, UNLESS = 0, 1, 2
 MEMO_LIMIT = 200_000
-_NEIGHBOUR_LIMIT = 4096  # neighbouring words remembered for each word that anchors phrases
-
-_MIN_STEM = 3  # a prefix pattern has at least this many letters before its '*'
-# (kind, rule bit, (words before, words after the looked-up word))
-_Phrase = tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]
-# (kind, rule bit, words before, words after, ((offset, word or stem, is stem), ...))
-_Candidate = tuple[int, int, int, int, tuple[tuple[int, bytes, bool], ...]]
-# The phrases a word anchors, by the word after it, and by the word before it (None: no such
-# phrases)
-_Near = tuple["_ByNeighbour | None", "_ByNeighbour | None"]
-# A phrase found in a task: (kind, rule bit, start position, its words)
-_Found = tuple[int, int, int, bytes]
+# The phrases a word anchors, by the word after it and by the word before it (None: none)
+_Near = tuple[ByNeighbour | None, ByNeighbour | None]
 # The task's words, their packed ints, leading-verb positions, phrases found by position
-Scan = tuple[list[bytes], list[int], tuple[int, ...], dict[int, tuple[_Found, ...]]]
+Scan = tuple[list[bytes], list[int], tuple[int, ...], dict[int, tuple[Found, ...]]]
 
 
 class _RuleLike(Protocol):
@@ -165,11 +157,11 @@ class Matcher:
             ):
                 for pattern in patterns:
                     words = pattern_words(pattern)
-                    at = _anchor(words)
+                    at = anchor_of(words)
                     anchor, shape = words[at], (tuple(words[:at]), tuple(words[at + 1 :]))
                     if anchor.endswith("*"):
                         entry = (anchor[:-1], kind, bit, shape)
-                        self._prefix.setdefault(anchor[:_MIN_STEM], []).append(entry)
+                        self._prefix.setdefault(anchor[:MIN_STEM], []).append(entry)
                     else:
                         self._exact.setdefault(anchor, []).append((kind, bit, shape))
         self._worded_unconditional = self._worded & ~self.when_mask
@@ -193,9 +185,9 @@ class Matcher:
 
     def _info(self, token: str) -> tuple[int, _Near | None]:
         masks = [0, 0, 0]
-        phrases: list[_Phrase] = []
+        phrases: list[Phrase] = []
         entries = list(self._exact.get(token, ()))
-        for stem, kind, bit, rest in self._prefix.get(token[:_MIN_STEM], ()):
+        for stem, kind, bit, rest in self._prefix.get(token[:MIN_STEM], ()):
             if token.startswith(stem):
                 entries.append((kind, bit, rest))
         for kind, bit, shape in entries:
@@ -206,9 +198,7 @@ class Matcher:
         info = masks[OBJECT] | masks[UNLESS] << self._shift | masks[VERB] << self.verb_shift
         if not phrases:
             return info, None
-        after, before = _near_index(tuple(map(_compiled, phrases)))
-        near = (_ByNeighbour(after) if after else None, _ByNeighbour(before) if before else None)
-        return info | self._phrase_flag, near
+        return info | self._phrase_flag, near(token.encode(), phrases)
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
@@ -232,7 +222,7 @@ class Matcher:
             for pos in verbs_at:
                 verb |= infos[pos]
             verb >>= self.verb_shift
-        phrases: dict[int, tuple[_Found, ...]] = {}
+        phrases: dict[int, tuple[Found, ...]] = {}
         if packed & self._phrase_flag:  # some word anchors a phrase
             verb, packed = self._phrases(tokens, infos, verbs_at, phrases, verb, packed)
         # A rule fires when it has its verb (or needs none) and an object (or needs none), and
@@ -252,26 +242,32 @@ class Matcher:
         """Fill `phrases` with the phrases found in the task; the verb and packed masks with
         their rules."""
         last = len(tokens) - 1
-        near = self._near
+        anchors = self._near
         if self._complete:
-            flagged = map(near.__contains__, tokens)
+            flagged = map(anchors.__contains__, tokens)
         else:  # the memo is full: find the flagged words by their info
             flagged = map(self._phrase_flag.__and__, infos)
         for pos in compress(count(), flagged):
             token = tokens[pos]
-            after, before = near.get(token) or self._info(token.decode())[1]  # type: ignore[misc]
-            # Most phrase words are not in a phrase: only candidates whose neighbouring word
-            # matches the task's are checked.
-            candidates = after[tokens[pos + 1]] if after is not None and pos < last else ()
+            after, before = anchors.get(token) or self._info(token.decode())[1]  # type: ignore[misc]
+            # Most phrase words are not in a phrase: the neighbouring words say which may be.
+            leads = after[tokens[pos + 1]] if after is not None and pos < last else ()
             if before is not None and pos:
                 more = before[tokens[pos - 1]]
                 if more:
-                    candidates = candidates + more if candidates else more
-            if not candidates:
+                    leads = leads + more if leads else more
+            if not leads:
                 continue
-            said = _phrases_at(pos, tokens, candidates, verbs_at)
+            said = []
+            for kind, bit, offset, words, candidate in leads:
+                if candidate is not None:  # three words or more: check the others
+                    words = longer_phrase(pos, tokens, candidate)
+                    if words is None:
+                        continue
+                if kind != VERB or pos + offset in verbs_at:
+                    said.append((kind, bit, pos + offset, words))
             if said:
-                phrases[pos] = said
+                phrases[pos] = tuple(said)
                 for kind, bit, _start, _words in said:
                     if kind == VERB:
                         verb |= bit
@@ -336,84 +332,6 @@ class Matcher:
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
         return tuple(word.decode() for word in self.evidence_words(index, scan))
-
-
-def _phrases_at(pos, tokens, candidates, verbs_at) -> tuple[_Found, ...]:
-    said = []
-    end = len(tokens)
-    for kind, bit, before, after, checks in candidates:
-        start = pos - before
-        stop = pos + 1 + after
-        if start < 0 or stop > end or (kind == VERB and start not in verbs_at):
-            continue
-        # The neighbouring word is checked first: it rejects most candidates.
-        for offset, word, stem in checks:
-            token = tokens[pos + offset]
-            if not token.startswith(word) if stem else token != word:
-                break
-        else:
-            said.append((kind, bit, start, b" ".join(tokens[start:stop])))
-    return tuple(said)
-
-
-class _ByNeighbour(dict):
-    """Neighbouring word -> the candidates (of the phrases a word anchors) that it matches,
-    filled on first sight of the neighbour (bounded) from the candidates by its first letters."""
-
-    __slots__ = ("_by_letters",)
-
-    def __init__(self, by_letters: dict[bytes, tuple[_Candidate, ...]]) -> None:
-        super().__init__()
-        self._by_letters = by_letters
-
-    def __missing__(self, word: bytes) -> tuple[_Candidate, ...]:
-        found = tuple(
-            candidate
-            for candidate in self._by_letters.get(word[:_MIN_STEM], ())
-            if _matches(word, *candidate[4][0][1:])
-        )
-        if len(self) < _NEIGHBOUR_LIMIT:
-            self[word] = found
-        return found
-
-
-def _matches(token: bytes, word: bytes, stem: bool) -> bool:
-    return token.startswith(word) if stem else token == word
-
-
-def _compiled(phrase: _Phrase) -> _Candidate:
-    """A phrase as `_phrases_at` checks it: its kind and bit, how many words it has before and
-    after the looked-up word, and (offset, word or stem, is a stem) for each of those words,
-    the neighbouring one first."""
-    kind, bit, (before, after) = phrase
-    words = [(i + 1, p) for i, p in enumerate(after)]
-    words += [(i - len(before), p) for i, p in enumerate(before)][::-1]
-    checks = tuple(
-        (o, p[:-1].encode(), True) if p[-1] == "*" else (o, p.encode(), False) for o, p in words
-    )
-    return (kind, bit, len(before), len(after), checks)
-
-
-def _near_index(
-    candidates: tuple[_Candidate, ...],
-) -> tuple[dict[bytes, tuple[_Candidate, ...]], dict[bytes, tuple[_Candidate, ...]]]:
-    """Phrase candidates by the first letters of the word they need right after the looked-up
-    word, and of the word right before it (phrases that end on it): so only candidates whose
-    neighbouring word may match are checked in full."""
-    index: tuple[dict, dict] = ({}, {})
-    for candidate in candidates:
-        offset, word, _stem = candidate[4][0]  # the neighbouring word: checked first
-        side = index[0] if offset == 1 else index[1]
-        side.setdefault(word[:_MIN_STEM], []).append(candidate)
-    return tuple({k: tuple(v) for k, v in side.items()} for side in index)  # type: ignore[return-value]
-
-
-def _anchor(words: list[str]) -> int:
-    """Which word of a phrase to look up: an exact word rather than a stem ('web' in 'web app*',
-    not every word starting 'app'), and a longer one rather than 'in' or 'on' ('in person')."""
-    exact = [i for i, w in enumerate(words) if not w.endswith("*")]
-    longer = [i for i in exact if len(words[i]) > 3]
-    return (longer or exact or [0])[0]
 
 
 def bits(mask: int) -> list[int]:
