@@ -121,8 +121,7 @@ class Matcher:
         self._near: dict[bytes, _Near] = {}  # the phrases each memoised flagged word anchors
         # Rule index -> the memoised words that are its objects, and its verbs: evidence reads
         # these rather than each word's info
-        self._object_words: list[set[bytes]] = [set() for _ in rules]
-        self._verb_words: list[set[bytes]] = [set() for _ in rules]
+        self._words_of: list[tuple[set[bytes], set[bytes]]] = [(set(), set()) for _ in rules]
         # True while every word that matches something is in the memo (so in _near and the
         # word sets above); once the memo is full, scans read the words' infos instead
         self._complete = True
@@ -176,9 +175,9 @@ class Matcher:
                 if near is not None:
                     self._near[token] = near
                 for index in bits(info & self._all):
-                    self._object_words[index].add(token)
+                    self._words_of[index][0].add(token)
                 for index in bits(info >> self.verb_shift):
-                    self._verb_words[index].add(token)
+                    self._words_of[index][1].add(token)
             elif info:
                 self._complete = False
         return info
@@ -284,54 +283,68 @@ class Matcher:
 
     def evidence_words(self, index: int, scan: Scan) -> tuple[bytes, ...]:
         """The task's words that made rule `index` fire, in task order, without repeats."""
-        tokens, infos, verbs_at, phrases = scan
-        bit = 1 << index
-        said = phrases and [
-            (start, w)
-            for found in phrases.values()
-            for kind, b, start, w in found
-            if b == bit and kind != UNLESS
-        ]
-        if self._complete:
-            objects, verbs = self._object_words[index], self._verb_words[index]
-            if said:
-                pairs = [
-                    (pos, word)
-                    for pos, word in enumerate(tokens)
-                    if word in objects or (word in verbs and pos in verbs_at)
-                ]
-                return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
-            if verbs_at == (0,):  # one leading verb, the first word: the object words follow
-                first = tokens[0]
-                found = objects.intersection(tokens)
-                if len(found) <= 1:
-                    if first in objects or first not in verbs:
-                        return tuple(found)
-                    return (first, *found)
-                words = [word for word in tokens if word in objects]
-                if first in verbs and first not in objects:
-                    words.insert(0, first)
-            else:
-                words = [
-                    word
-                    for pos, word in enumerate(tokens)
-                    if word in objects or (word in verbs and pos in verbs_at)
-                ]
-        else:  # the memo is full: read the words' infos
-            verb_bit = bit << self.verb_shift
+        tokens, _infos, verbs_at, phrases = scan
+        said = phrases and _said(1 << index, phrases)
+        if not self._complete:  # the memo is full: read the words' infos
+            return self._evidence_by_infos(index, scan, said)
+        objects, verbs = self._words_of[index]
+        if said:  # a phrase ("test case") shows as itself, in task order
             pairs = [
-                (pos, tokens[pos])
-                for pos, info in enumerate(infos)
-                if info & bit or (info & verb_bit and pos in verbs_at)
+                (pos, word)
+                for pos, word in enumerate(tokens)
+                if word in objects or (word in verbs and pos in verbs_at)
             ]
-            if said:  # a phrase ("test case") shows as itself, in task order
-                return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
-            words = [w for _pos, w in pairs]
+            return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
+        # `objects` and `verbs` hold every word of the task that is one (the memo is complete)
+        if not objects:  # no object word: the leading verbs alone
+            words = [tokens[pos] for pos in verbs_at if tokens[pos] in verbs]
+        elif not verbs or verbs_at == (0,):  # the object words, and maybe the first word
+            first = tokens[0]
+            found = objects.intersection(tokens)
+            if len(found) <= 1:
+                if first in objects or first not in verbs:
+                    return tuple(found)
+                return (first, *found)
+            words = [word for word in tokens if word in objects]
+            if first in verbs and first not in objects:
+                words.insert(0, first)
+        else:
+            words = [
+                word
+                for pos, word in enumerate(tokens)
+                if word in objects or (word in verbs and pos in verbs_at)
+            ]
+        return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
+
+    def _evidence_by_infos(
+        self, index: int, scan: Scan, said: list[tuple[int, bytes]]
+    ) -> tuple[bytes, ...]:
+        tokens, infos, verbs_at, _phrases = scan
+        bit = 1 << index
+        verb_bit = bit << self.verb_shift
+        pairs = [
+            (pos, tokens[pos])
+            for pos, info in enumerate(infos)
+            if info & bit or (info & verb_bit and pos in verbs_at)
+        ]
+        if said:
+            return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
+        words = [w for _pos, w in pairs]
         return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
         return tuple(word.decode() for word in self.evidence_words(index, scan))
+
+
+def _said(bit: int, phrases: dict[int, tuple[Found, ...]]) -> list[tuple[int, bytes]]:
+    """(start, words) of the phrases found for the rule with this bit that count as evidence."""
+    return [
+        (start, words)
+        for found in phrases.values()
+        for kind, b, start, words in found
+        if b == bit and kind != UNLESS
+    ]
 
 
 def bits(mask: int) -> list[int]:
