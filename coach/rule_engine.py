@@ -201,22 +201,31 @@ class Matcher:
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
-        tokens, lowered = task_words(text)
+        if text.isascii():  # task_words(text), inlined
+            lowered = text.encode()
+            tokens = lowered.translate(_WORD_BYTES).split()
+        else:
+            tokens, lowered = task_words(text)
         try:
             infos = list(map(self._lookup, tokens))
         except KeyError:  # a word seen for the first time
             infos = list(map(self._learn, tokens))
         packed = reduce(or_, infos, 0)
-        if (
-            tokens
-            and tokens[0] not in LEAD_IN
+        if not tokens:
+            verbs_at: tuple[int, ...] = ()
+            verb = 0
+        elif (
+            tokens[0] not in LEAD_IN
             and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
             and (b"," not in lowered or not _STARTS_WITH_LIST(lowered.lower()))
         ):
-            verbs_at: tuple[int, ...] = (0,)  # the common case: one leading verb
+            verbs_at = (0,)  # the common case: one leading verb
             verb = infos[0] >> self.verb_shift
-        else:
-            verbs_at = verb_positions(tokens, lowered)
+        else:  # as verb_positions() does
+            if b"," not in lowered:  # "Prepare and review X"
+                verbs_at = _leading_verbs(tokens, 0)
+            else:
+                verbs_at = verb_positions(tokens, lowered)
             verb = 0
             for pos in verbs_at:
                 verb |= infos[pos]
