@@ -5,7 +5,9 @@ table and a split, cheaper than a regex), each distinct word is looked up once (
 to get one int that packs the rules whose `objects`, `unless` or `verbs` it satisfies, and a
 task's masks are the OR of its words' ints (verb bits only at the leading-verb positions), so the
 fired rules fall out of a few integer operations. Multi-word phrases are checked only where a
-word that anchors one appears. Pure Python, no I/O, no global state beyond the per-table memo.
+word that anchors one appears (`coach.rule_phrases`). The words that made the deciding rule fire
+are read back from per-rule sets of the memoised words. Pure Python, no I/O, no global state
+beyond the per-table memos, which are bounded and never keyed by a whole task.
 """
 
 from __future__ import annotations
