@@ -105,14 +105,15 @@ def test_metric_numbers_are_recorded_cleaned_and_exported(profile_file, rules):
     metric = next(a for a in ci.actions if a.section == "metrics")
     other = next(a for a in ci.actions if a.section != "metrics")
     blank = render_markdown(plan_of(ci))
-    assert "Baseline: ____ · Target: ____" in blank
+    # Each value line ends before the action's source line starts.
+    assert "\n  - Baseline: ____ · Target: ____\n  - For: " in blank
 
     ci = with_metric(ci, metric.id, baseline="8 h\x1b[31m", target=" 4 h ", value="6 h")
     assert ci.metrics == [
         MetricEntry(action_id=metric.id, baseline="8 h", target="4 h", value="6 h")
     ]
     text = render_markdown(plan_of(ci))
-    assert "Baseline: 8 h · Target: 4 h · Latest: 6 h" in text
+    assert "\n  - Baseline: 8 h · Target: 4 h · Latest: 6 h\n  - For: " in text
     assert text.count("Baseline: ____") == blank.count("Baseline: ____") - 1
 
     hostile = with_metric(ci, metric.id, baseline="# | [x](y)", target="", value="")

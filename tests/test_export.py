@@ -130,6 +130,7 @@ def test_plan_is_valid_commonmark_with_the_expected_outline(rules):
         assert verdict.exposure.label in item and f"rule {verdict.rule}" in item
     metrics = section_items(text, "1. Tie your work to money")
     assert metrics and all("Baseline: ____ · Target: ____" in m for m in metrics)
+    assert text.count("\n  - Baseline: ____ · Target: ____\n  - For: task: ") == len(metrics)
     # Every displacement task has its own workflow heading in section 2.
     h3 = [title for tag, title in heads if tag == "h3"]
     for task in PROFILES["support"].tasks:
