@@ -279,6 +279,12 @@ async def test_draft_survives_quit_and_resumes() -> None:
         await settle(pilot)
         assert again.session.pf.profile.role == "Paralegal"
         assert [t.text for t in again.session.tasks] == ["Draft contract redlines"]
+        # It opens where the user left off (the tasks step); esc goes back to the profile.
+        assert type(again.screen).__name__ == "TasksScreen"
+        assert "Draft contract redlines" in screen_text(again)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(again.screen).__name__ == "ProfileScreen"
 
 
 async def test_export_asks_before_overwriting(workdir: Path) -> None:

@@ -72,6 +72,15 @@ class CoachApp(App[None]):
         """Push the named screen (one step forward in the walk-through)."""
         self.push_screen(self.make_screen(name, *args, **kwargs))
 
+    def go_resume(self) -> None:
+        """Open a resumed draft where the user left it: on its tasks if it has any.
+
+        The profile step sits beneath, so esc walks back through the answers as usual.
+        """
+        self.go("profile")
+        if self.session.tasks:
+            self.go("tasks")
+
     def go_home(self) -> None:
         """Back to the dashboard (or welcome), dropping the walk-through's screens."""
         # The stack's bottom is Textual's blank default screen; ours start above it.

@@ -187,7 +187,7 @@ class DashboardScreen(HomeScreen):
     def action_resume(self) -> None:
         if self.info and self.info.draft is not None:
             self.session.resume(self.info.draft, self.info.latest)
-            self.coach.go("profile")
+            self.coach.go_resume()
 
     def action_cycle_status(self) -> None:
         from textual.widgets import DataTable

@@ -138,7 +138,13 @@ class TasksScreen(CoachScreen):
         # Verdict, why and the attributes the keys change come first, so a 24-row terminal
         # shows them without scrolling; the rule id and article section follow.
         headline, why, source = verdict_text(self.session.verdict(task)).split("\n")[:3]
-        text = Text("\n").join([headline, why])
+        text = Text()
+        column = self.table.columns.get("task")  # type: ignore[call-overload]
+        if column is not None and len(task.text) > column.width:
+            # The table cut the text short: the panel shows it whole.
+            text.append(f"Task {index + 1}: ", style="bold")
+            text.append(f"{task.text}\n")
+        text.append_text(Text("\n").join([headline, why]))
         text.append("\nAttributes (keys 1-8 cycle unset / yes / no):", style="bold")
         for key, name in ATTRIBUTE_KEYS.items():
             value = getattr(task, name)

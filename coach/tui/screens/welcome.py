@@ -96,4 +96,4 @@ class WelcomeScreen(HomeScreen):
     def action_resume(self) -> None:
         if self.info and self.info.draft is not None:
             self.session.resume(self.info.draft, self.info.latest)
-            self.coach.go("profile")
+            self.coach.go_resume()
