@@ -140,8 +140,8 @@ class _Builder:
                     steps=[
                         f"Tool: {entry.tool_class}",
                         f"You still check: {entry.human_checks}",
-                        f"Time: about {hours_text(saved)} of {hours} h a week back "
-                        f"({round(entry.saved_share * 100)}%)",
+                        f"Time back: about {hours_text(saved)} of the task's {hours} h a "
+                        f"week ({round(entry.saved_share * 100)}%, {entry.mode})",
                     ],
                 )
             )
