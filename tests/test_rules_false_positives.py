@@ -119,6 +119,12 @@ NOT_FIRED = [
     ("Teach the team to use AI tools in daily work", "physical-objects"),
     ("Debug production incidents in the payments service", "physical-objects"),
     ("Learn the codebase and the team workflows", "physical-objects"),
+    # data tables are not dining tables; on-call and outage alerts are not tier-1 support;
+    # accounting journal entries are not journals to read
+    ("Write SQL to fill the summary tables", "food-and-hospitality"),
+    ("Take on-call shifts for the billing system", "tier1-support"),
+    ("Respond to outage alerts overnight", "tier1-support"),
+    ("Prepare journal entries for accruals", "literature-summaries"),
 ]
 
 
@@ -162,6 +168,8 @@ STILL_FIRED = [
     ("Replace the broken door handles in the lobby", "physical-objects"),
     ("Fix bugs in the legacy codebase", "software-engineering"),
     ("Train colleagues to use the new AI tools", "teaching-in-person"),
+    ("Set tables and serve drinks to guests", "food-and-hospitality"),
+    ("Answer customer calls about late deliveries", "tier1-support"),
     ("Authorize emergency repairs to the plant", "high-stakes-decisions"),
     ("Check claim forms for missing entries", "checklist-compliance-docs"),
     ("Draft blog posts for the launch", "first-drafts"),
@@ -222,6 +230,7 @@ def test_intended_match_still_fires(rules: RuleTable, text: str, rule_id: str) -
         ("Debug failing builds reported by the test team", A),
         ("Fix bugs in the legacy codebase", A),
         ("Train colleagues to use the new AI tools", N),
+        ("Prepare journal entries for accruals", A),
     ],
 )
 def test_fixed_wordings_land_in_a_sensible_class(
