@@ -130,6 +130,9 @@ NOT_FIRED = [
     ("Align the roadmaps of the two teams", "physical-verbs"),
     ("Raise the productivity of the sales team", "physical-objects"),
     ("Coordinate launches with product and sales", "physical-objects"),
+    # routine approvals within policy are rules-based; working on site is presence, not rapport
+    ("Approve routine leave requests for the team", "high-stakes-decisions"),
+    ("Install printers and scanners on-site for new offices", "human-relationships"),
 ]
 
 
@@ -177,6 +180,9 @@ STILL_FIRED = [
     ("Answer customer calls about late deliveries", "tier1-support"),
     ("Inspect finished products for scratches", "physical-objects"),
     ("Clear snow from roads and parking lots", "physical-objects"),
+    ("Approve large capital expenditures", "high-stakes-decisions"),
+    ("Build rapport with key clients", "human-relationships"),
+    ("Adjust keyword bids in programmatic ad platforms", "ad-ops"),
     ("Authorize emergency repairs to the plant", "high-stakes-decisions"),
     ("Check claim forms for missing entries", "checklist-compliance-docs"),
     ("Draft blog posts for the launch", "first-drafts"),
@@ -239,6 +245,7 @@ def test_intended_match_still_fires(rules: RuleTable, text: str, rule_id: str) -
         ("Train colleagues to use the new AI tools", N),
         ("Prepare journal entries for accruals", A),
         ("Align the roadmaps of the two teams", A),
+        ("Adjust keyword bids in programmatic ad platforms", D),
     ],
 )
 def test_fixed_wordings_land_in_a_sensible_class(
