@@ -133,6 +133,9 @@ NOT_FIRED = [
     # routine approvals within policy are rules-based; working on site is presence, not rapport
     ("Approve routine leave requests for the team", "high-stakes-decisions"),
     ("Install printers and scanners on-site for new offices", "human-relationships"),
+    # tools written as code are software, not plans or policies
+    ("Develop internal tools and automation code", "plans-and-strategy-docs"),
+    ("Create dashboards of support volume", "plans-and-strategy-docs"),
 ]
 
 
@@ -183,6 +186,7 @@ STILL_FIRED = [
     ("Approve large capital expenditures", "high-stakes-decisions"),
     ("Build rapport with key clients", "human-relationships"),
     ("Adjust keyword bids in programmatic ad platforms", "ad-ops"),
+    ("Develop a hiring plan for the new office", "plans-and-strategy-docs"),
     ("Authorize emergency repairs to the plant", "high-stakes-decisions"),
     ("Check claim forms for missing entries", "checklist-compliance-docs"),
     ("Draft blog posts for the launch", "first-drafts"),
@@ -246,6 +250,7 @@ def test_intended_match_still_fires(rules: RuleTable, text: str, rule_id: str) -
         ("Prepare journal entries for accruals", A),
         ("Align the roadmaps of the two teams", A),
         ("Adjust keyword bids in programmatic ad platforms", D),
+        ("Develop internal tools and automation code", A),
     ],
 )
 def test_fixed_wordings_land_in_a_sensible_class(
