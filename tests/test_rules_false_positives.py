@@ -239,6 +239,9 @@ def test_intended_match_still_fires(rules: RuleTable, text: str, rule_id: str) -
         ("Troubleshoot escalated technical problems that tier-1 agents could not resolve", A),
         ("Answer complex customer questions about product setup", A),
         ("Diagnose complex faults in aircraft engines", N),
+        # decisions about people's jobs are high stakes
+        ("Make hiring and firing decisions", N),
+        ("Handle terminations and layoffs with HR", N),
         ("Monitor the nightly pipeline runs and rerun failed jobs", A),
         ("Monitor the churn model for drift after each release", A),
         ("Measure the time saved by the new AI workflow", A),
