@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from coach.errors import CoachError
 from coach.migrations import upgrade
 from coach.models import CheckIn
+from coach.plan_text import counted
 from coach.storage import (
     REPAIR_HINT,
     StoreError,
@@ -94,7 +95,7 @@ def diagnose(settings) -> tuple[list[str], bool]:
         )
         return lines, False
     size = settings.store_path.stat().st_size
-    summary = f"store: OK, {len(loaded.checkins)} check-ins, {size:,} bytes"
+    summary = f"store: OK, {counted(len(loaded.checkins), 'check-in')}, {size:,} bytes"
     if loaded.checkins:
         last = loaded.checkins[-1]
         summary += f", newest {last.id} ({last.quarter})"
@@ -159,7 +160,8 @@ def repair(settings, *, lock_timeout: float = LOCK_TIMEOUT) -> tuple[list[str], 
     if loaded.checkins:
         last = loaded.checkins[-1]
         lines.append(
-            f"it holds {len(loaded.checkins)} check-ins, the newest {last.id} from {last.date}"
+            f"it holds {counted(len(loaded.checkins), 'check-in')}, "
+            f"the newest {last.id} from {last.date}"
         )
     else:
         lines.append("it holds no check-ins")

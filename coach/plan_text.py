@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TYPE_CHECKING
 
-from coach.models import AssessedTask
+if TYPE_CHECKING:
+    from coach.models import AssessedTask
 
 SHORT_TASK = 80
 
@@ -26,6 +28,11 @@ def short(text: str, limit: int = SHORT_TASK) -> str:
 
 def hours_text(hours: float) -> str:
     return f"{round(hours, 1):g}"
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 check-in', '2 check-ins': a count with its noun in the right number."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def task_source(at: AssessedTask) -> str:

@@ -105,7 +105,7 @@ def test_damaged_store_stops_every_command_without_touching_it(run, two):
     assert "restored backup" in out
     code, out, _ = run("doctor")
     assert code == 0
-    assert "store: OK, 1 check-ins" in out
+    assert "store: OK, 1 check-in," in out
 
 
 def test_export_renders_a_stored_checkin(run, two, tmp_path):

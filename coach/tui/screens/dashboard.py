@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from coach.plan_text import counted
 from coach.tui.screens.base import HomeScreen
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class DashboardScreen(HomeScreen):
             ("Last check-in: ", "bold"),
             f"{latest.quarter}, {latest.date:%d %b %Y}, ",
             (role, "italic"),
-            f"  ({info.count} check-in{'s' if info.count != 1 else ''} in all)\n",
+            f"  ({counted(info.count, 'check-in')} in all)\n",
             ("Exposure index: ", "bold"),
             f"{latest.assessment.exposure_index} / 100 "
             "(share of your week AI can already do or speed up)\n",

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from coach.models import ATTRIBUTES
+from coach.plan_text import counted
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.labels import (
     ATTRIBUTE_SHORT,
@@ -110,8 +111,7 @@ class TasksScreen(CoachScreen):
             table.move_cursor(row=max(0, min(row, len(self.session.tasks) - 1)), animate=False)
         count = len(self.session.tasks)
         self.query_one("#tasks-title", Static).update(
-            f"Your week: {count} task{'s' if count != 1 else ''}, "
-            f"{self.session.total_hours():g} hours"
+            f"Your week: {counted(count, 'task')}, {self.session.total_hours():g} hours"
         )
         note = self.session.hours_warning() or ""
         note_widget = self.query_one("#hours-note", Static)
