@@ -149,11 +149,15 @@ async def test_returning_user_starts_from_last_quarter(workdir: Path) -> None:
         await pilot.press("n")
         await settle(pilot)
         assert app.session.pf.profile.role == "Support lead"
+        assert "your 2026-Q3 answers are filled in. What changed?" in screen_text(app)
         await pilot.press("ctrl+n")
         await settle(pilot)
         await pilot.press("ctrl+n")  # keep last quarter's tasks
         await settle(pilot)
-        assert "Answer customer questions by email" in screen_text(app)
+        text = screen_text(app)
+        assert "Answer customer questions by email" in text
+        before = first.assessment
+        assert f"(in 2026-Q3: {len(before.tasks)} task" in text
         await pilot.press("e")
         await settle(pilot)
         await pilot.press("tab", "ctrl+u")

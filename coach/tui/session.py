@@ -69,6 +69,8 @@ class Session:
         self._table = rules
         self._pf: ProfileFile | None = None
         self.previous: CheckIn | None = None
+        # True when this check-in started from the previous one's answers and tasks.
+        self.carried_over = False
         self._verdicts: dict[str, Verdict] = {}
         self._undo: list[tuple[int, Task]] = []
         self.dirty = False
@@ -122,6 +124,7 @@ class Session:
 
         self._pf = ProfileFile()
         self.previous = self.store.latest() if self.store_exists() else None
+        self.carried_over = False
         self._changed()
 
     def start_from_previous(self, previous: CheckIn) -> None:
@@ -131,6 +134,7 @@ class Session:
         tasks = [a.task.model_copy() for a in previous.assessment.tasks]
         self._pf = ProfileFile(profile=previous.profile.model_copy(), tasks=tasks)
         self.previous = previous
+        self.carried_over = True
         self._changed()
 
     def resume(self, draft: ProfileFile, previous: CheckIn | None = None) -> None:

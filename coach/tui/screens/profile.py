@@ -49,6 +49,15 @@ class ProfileScreen(CoachScreen):
         profile = self.session.pf.profile
         with VerticalScroll(id="profile", classes="page"):
             yield Static("About you and your role", classes="title")
+            previous = self.session.previous
+            if self.session.carried_over and previous is not None:
+                yield Static(
+                    f"New check-in: your {previous.quarter} answers are filled in. What "
+                    "changed? Update what moved; your tasks carry over to the tasks step.",
+                    id="checkin-note",
+                    classes="note",
+                    markup=False,
+                )
             with Grid(id="profile-form", classes="form"):
                 yield Label("Role title")
                 yield Input(

@@ -110,9 +110,15 @@ class TasksScreen(CoachScreen):
         if self.session.tasks:
             table.move_cursor(row=max(0, min(row, len(self.session.tasks) - 1)), animate=False)
         count = len(self.session.tasks)
-        self.query_one("#tasks-title", Static).update(
-            f"Your week: {counted(count, 'task')}, {self.session.total_hours():g} hours"
-        )
+        title = f"Your week: {counted(count, 'task')}, {self.session.total_hours():g} hours"
+        previous = self.session.previous
+        if previous is not None and self.session.carried_over:
+            before = previous.assessment
+            title += (
+                f" (in {previous.quarter}: {counted(len(before.tasks), 'task')}, "
+                f"{before.total_hours:g} hours)"
+            )
+        self.query_one("#tasks-title", Static).update(title)
         note = self.session.hours_warning() or ""
         note_widget = self.query_one("#hours-note", Static)
         note_widget.update(note)
