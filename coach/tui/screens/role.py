@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -106,10 +108,15 @@ class RoleScreen(CoachScreen):
             text.append(f"{choice.title}\n", style="bold")
             if choice.summary:
                 text.append(f"{choice.summary}\n")
-            text.append("\nTypical week:\n")
+            text.append("\nTypical week:")
+            # A grid keeps wrapped task text clear of the hours column.
+            week = Table.grid(padding=(0, 1))
+            week.add_column(justify="right", no_wrap=True)
+            week.add_column(ratio=1)
             for task in choice.tasks:
-                text.append(f"  {task.hours_per_week:>4g} h  ")
-                text.append(f"{task.text}\n")
+                week.add_row(f"{task.hours_per_week:g} h", Text(task.text))
+            self.query_one("#role-preview-text", Static).update(Group(text, week))
+            return
         self.query_one("#role-preview-text", Static).update(text)
 
     def _choice_at(self, index: int | None) -> RoleChoice | None:
