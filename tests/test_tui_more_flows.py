@@ -156,3 +156,40 @@ async def test_a_broken_rules_file_stops_the_app_with_its_name(
     assert app.return_code == 2
     assert app.fatal_error is not None
     assert str(broken) in app.fatal_error and "not valid TOML" in app.fatal_error
+
+
+async def test_export_errors_stay_on_screen_and_nothing_is_written(workdir: Path) -> None:
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, "Data analyst")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("enter")  # take the catalog role
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+        path_input = app.screen.query_one("#export-path", Input)
+        for bad, reason in [
+            (str(workdir), "is a folder"),
+            (str(workdir / "missing" / "plan.md"), "folder does not exist"),
+            ("", "type a file path"),
+        ]:
+            path_input.value = bad
+            await pilot.press("enter")
+            await settle(pilot)
+            text = screen_text(app)
+            assert "Not saved:" in text and reason in text, text
+            assert "Fix the path above" in text
+        assert open_store().checkins() == []
+        assert not (workdir / "missing").exists()
+        path_input.value = "./plan.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Saved." in text and "Not saved" not in text
+    assert (workdir / "plan.md").read_text(encoding="utf-8").startswith("# Action plan")
+    assert len(open_store().checkins()) == 1

@@ -64,13 +64,13 @@ class ExportScreen(CoachScreen):
     def action_save(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
-            self.notify("Type a file path for the plan.", severity="error")
+            self._not_saved("type a file path for the plan.")
             return
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = Path.cwd() / path
         if path.is_dir():
-            self.notify(f"{path} is a folder; add a file name.", severity="error", markup=False)
+            self._not_saved(f"{path} is a folder; add a file name to the path.")
             return
         if path.exists():
             from coach.tui.screens.modals import ConfirmModal
@@ -90,7 +90,7 @@ class ExportScreen(CoachScreen):
         try:
             checkin = self.session.export(path, force=force)
         except (CoachError, OSError) as exc:
-            self.notify(f"Not saved: {exc}", severity="error", markup=False, timeout=10)
+            self._not_saved(str(exc))
             return
         self.saved_to = path
         result = Text()
@@ -101,10 +101,20 @@ class ExportScreen(CoachScreen):
             f"{checkin.assessment.exposure_index}); your draft is cleared.\n\n"
         )
         result.append("Press enter for your dashboard, or ctrl+q to quit.")
-        self.query_one("#export-result", Static).update(result)
+        result_widget = self.query_one("#export-result", Static)
+        result_widget.remove_class("error")
+        result_widget.update(result)
         self.query_one("#export-path", Input).disabled = True
         self.notify(f"Plan saved to {path}", markup=False)
         self.refresh_bindings()
+
+    def _not_saved(self, reason: str) -> None:
+        """Say why nothing was written, on the screen (it stays) and as a toast."""
+        message = f"Not saved: {reason}"
+        result = self.query_one("#export-result", Static)
+        result.add_class("error")
+        result.update(f"{message}\nFix the path above and press enter again.")
+        self.notify(message, severity="error", markup=False, timeout=10)
 
     def action_dashboard(self) -> None:
         self.coach.go_home()
