@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from coach.cli import cli
 from coach.settings import Settings
@@ -193,3 +193,26 @@ async def test_export_errors_stay_on_screen_and_nothing_is_written(workdir: Path
         assert "Saved." in text and "Not saved" not in text
     assert (workdir / "plan.md").read_text(encoding="utf-8").startswith("# Action plan")
     assert len(open_store().checkins()) == 1
+
+
+async def test_task_dialog_keeps_the_error_and_the_typed_text() -> None:
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+n", "ctrl+n")  # start blank on the role step
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await type_text(pilot, "Compile weekly sales reports")
+        await pilot.press("enter", "enter")  # no hours given
+        await settle(pilot)
+        error = app.screen.query_one(".dialog-error", Static)
+        assert error.display and "give the hours per week it takes" in str(error.render())
+        assert app.session.tasks == []
+        assert app.screen.query_one("#task-text", Input).value == "Compile weekly sales reports"
+        await type_text(pilot, "6")
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [(t.text, t.hours_per_week) for t in app.session.tasks] == [
+        ("Compile weekly sales reports", 6)
+    ]

@@ -28,7 +28,14 @@ class Dialog(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield from self.compose_dialog()
+            yield Static("", classes="dialog-error", markup=False)
         yield TooSmall()
+
+    def show_error(self, message: str) -> None:
+        """Say what is wrong inside the dialog, where it stays until the next try."""
+        error = self.query_one(".dialog-error", Static)
+        error.update(message)
+        error.display = True
 
     def compose_dialog(self) -> ComposeResult:
         yield from ()
@@ -98,7 +105,7 @@ class TaskEditModal(Dialog):
         try:
             task = self.session.make_task(text, hours, base=self.original)
         except CoachError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.show_error(str(exc))
             return
         self.dismiss(task)
 
@@ -182,12 +189,12 @@ class OnetModal(Dialog):
         raw_path = self.query_one("#onet-path", Input).value.strip()
         occupation = self.query_one("#onet-occupation", Input).value.strip()
         if not raw_path or not occupation:
-            self.notify("Give both a file path and an occupation.", severity="error")
+            self.show_error("Give both a file path and an occupation.")
             return
         try:
             count = self.session.import_onet(Path(raw_path).expanduser(), occupation)
         except (CoachError, ImportError) as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            self.show_error(str(exc))
             return
         self.dismiss(count)
 
