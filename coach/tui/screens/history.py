@@ -12,9 +12,21 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Sparkline, Static
 
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.labels import truncate
 
 if TYPE_CHECKING:
     from coach.models import CheckIn, CheckInDiff
+
+ROLE_WIDTH = 22
+COLUMNS = [
+    ("", 4),
+    ("Date", 10),
+    ("Quarter", 7),
+    ("Role", ROLE_WIDTH),
+    ("Index", 5),
+    ("Hours", 5),
+    ("Done", 7),
+]
 
 
 class HistoryScreen(CoachScreen):
@@ -41,7 +53,9 @@ class HistoryScreen(CoachScreen):
         with VerticalScroll(id="history", classes="page"):
             yield Static("Your check-ins", classes="title")
             table: DataTable = DataTable(id="history-table", cursor_type="row")
-            table.add_columns("", "Date", "Quarter", "Role", "Index", "Hours", "Done")
+            # Fixed widths that fit 80 columns; a long role title is cut with an ellipsis.
+            for label, width in COLUMNS:
+                table.add_column(label, width=width)
             yield table
             yield Static("", id="history-trend", markup=False)
             yield Sparkline([], id="history-spark")
@@ -70,7 +84,7 @@ class HistoryScreen(CoachScreen):
                 "base" if index == self.base else "",
                 f"{item.date:%Y-%m-%d}",
                 item.quarter,
-                Text(item.profile.role or "-", no_wrap=True, overflow="ellipsis"),
+                truncate(item.profile.role or "-", ROLE_WIDTH),
                 str(item.assessment.exposure_index),
                 f"{item.assessment.total_hours:g}",
                 f"{done}/{len(item.actions)}",
