@@ -15,11 +15,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import reduce
-from itertools import compress, count
 from operator import or_
 from typing import Protocol
 
-from coach.rule_phrases import MIN_STEM, ByNeighbour, Found, Phrase, anchor_of, longer_phrase, near
+from coach.rule_phrases import (
+    MIN_STEM,
+    OBJECT,
+    UNLESS,
+    VERB,
+    ByNeighbour,
+    Found,
+    Lead,
+    Phrase,
+    anchor_of,
+    longer_phrase,
+    near,
+)
 
 # A word is a run of [a-z0-9] in the lower-cased task; anything else separates words.
 TOKEN_RE = re.compile(r"[a-z0-9]+")
@@ -39,12 +50,14 @@ LEAD_IN = frozenset(
      b"sometimes", b"frequently", b"occasionally", b"routinely", b"then", b"personally", b"may",
      b"must", b"will", b"to"}
 )  # fmt: skip
-VERB, OBJECT, UNLESS = 0, 1, 2
 MEMO_LIMIT = 200_000
 # The phrases a word anchors, by the word after it and by the word before it (None: none)
 _Near = tuple[ByNeighbour | None, ByNeighbour | None]
-# The task's words, their packed ints, leading-verb positions, phrases found by position
-Scan = tuple[list[bytes], list[int], tuple[int, ...], dict[int, tuple[Found, ...]]]
+# Phrases found in a task, by the position of the word that anchors them
+Phrases = list[tuple[int, tuple[Found, ...]]]
+# The task's words, their packed ints, leading-verb positions, phrases found, and the rules that
+# phrases are evidence for
+Scan = tuple[list[bytes], list[int], tuple[int, ...], Phrases, int]
 
 
 class _RuleLike(Protocol):
@@ -199,7 +212,7 @@ class Matcher:
         info = masks[OBJECT] | masks[UNLESS] << self._shift | masks[VERB] << self.verb_shift
         if not phrases:
             return info, None
-        return info | self._phrase_flag, near(token.encode(), phrases)
+        return info | self._phrase_flag, near(token.encode(), phrases, self._shift)
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
@@ -232,9 +245,10 @@ class Matcher:
             for pos in verbs_at:
                 verb |= infos[pos]
             verb >>= self.verb_shift
-        phrases: dict[int, tuple[Found, ...]] = {}
         if packed & self._phrase_flag:  # some word anchors a phrase
-            verb, packed = self._phrases(tokens, infos, verbs_at, phrases, verb, packed)
+            phrases, said, verb, packed = self._phrases(tokens, infos, verbs_at, verb, packed)
+        else:
+            phrases, said = [], 0
         # A rule fires when it has its verb (or needs none) and an object (or needs none), and
         # has at least one of them (a rule of attributes only fires by them), unless vetoed.
         matched = (verb | self.no_verbs) & (packed | self.no_objects)
@@ -246,44 +260,77 @@ class Matcher:
         else:
             fired = matched & self._worded_unconditional
             fired ^= fired & (packed >> self._shift)
-        return fired, (tokens, infos, verbs_at, phrases)
+        return fired, (tokens, infos, verbs_at, phrases, said)
 
-    def _phrases(self, tokens, infos, verbs_at, phrases, verb, packed) -> tuple[int, int]:
-        """Fill `phrases` with the phrases found in the task; the verb and packed masks with
-        their rules."""
+    def _phrases(
+        self,
+        tokens: list[bytes],
+        infos: list[int],
+        verbs_at: tuple[int, ...],
+        verb: int,
+        packed: int,
+    ) -> tuple[Phrases, int, int, int]:
+        """The phrases found in the task, the rules they are evidence for, and the verb and
+        packed masks with their rules added."""
         last = len(tokens) - 1
         anchors = self._near
-        if self._complete:
-            flagged = map(anchors.__contains__, tokens)
-        else:  # the memo is full: find the flagged words by their info
-            flagged = map(self._phrase_flag.__and__, infos)
-        for pos in compress(count(), flagged):
-            token = tokens[pos]
-            after, before = anchors.get(token) or self._info(token.decode())[1]  # type: ignore[misc]
-            # Most phrase words are not in a phrase: the neighbouring words say which may be.
-            leads = after[tokens[pos + 1]] if after is not None and pos < last else ()
-            if before is not None and pos:
-                more = before[tokens[pos - 1]]
-                if more:
-                    leads = leads + more if leads else more
-            if not leads:
-                continue
-            said = []
-            for kind, bit, offset, words, candidate in leads:
-                if candidate is not None:  # three words or more: check the others
-                    words = longer_phrase(pos, tokens, candidate)
-                    if words is None:
-                        continue
-                if kind != VERB or pos + offset in verbs_at:
-                    said.append((kind, bit, pos + offset, words))
-            if said:
-                phrases[pos] = tuple(said)
-                for kind, bit, _start, _words in said:
-                    if kind == VERB:
-                        verb |= bit
-                    else:
-                        packed |= bit << self._shift if kind == UNLESS else bit
-        return verb, packed
+        if not self._complete:  # the memo is full: find the flagged words by their info
+            anchors = {
+                token: anchors.get(token) or self._info(token.decode())[1]
+                for token, info in zip(tokens, infos, strict=True)
+                if info & self._phrase_flag
+            }
+        # Most phrase words are not in a phrase: the neighbouring words say which may be. (A
+        # plain loop: cheaper here than compress() over map(anchors.__contains__, tokens).)
+        hits = []
+        for pos, token in enumerate(tokens):
+            if token in anchors:
+                after, before = anchors[token]
+                if after is not None and pos < last and after[tokens[pos + 1]]:
+                    hits.append((pos, after[tokens[pos + 1]]))
+                if before is not None and pos and before[tokens[pos - 1]]:
+                    hits.append((pos, before[tokens[pos - 1]]))
+        phrases: Phrases = []
+        said = 0
+        for pos, (more_packed, more_said, found, checks) in hits:
+            packed |= more_packed
+            said |= more_said
+            if checks:
+                checked, more_verb, more_packed, more_said = self._checked(
+                    pos, checks, tokens, verbs_at
+                )
+                verb |= more_verb
+                packed |= more_packed
+                said |= more_said
+                found += checked
+            if found:
+                phrases.append((pos, found))
+        return phrases, said, verb, packed
+
+    def _checked(
+        self, pos: int, checks: tuple[Lead, ...], tokens: list[bytes], verbs_at: tuple[int, ...]
+    ) -> tuple[tuple[Found, ...], int, int, int]:
+        """The phrases of `checks` (anchored at `pos`) that are in the task, and their masks:
+        verb, packed and evidence."""
+        found = []
+        verb = packed = said = 0
+        for kind, bit, offset, words, candidate in checks:
+            if candidate is not None:  # three words or more: check the others
+                words = longer_phrase(pos, tokens, candidate)
+                if words is None:
+                    continue
+            if kind == VERB:
+                if pos + offset not in verbs_at:
+                    continue
+                verb |= bit
+                said |= bit
+            elif kind == UNLESS:
+                packed |= bit << self._shift
+            else:
+                packed |= bit
+                said |= bit
+            found.append((kind, bit, offset, words))
+        return tuple(found), verb, packed, said
 
     def _attributes_held(self, attributes: dict[str, bool | None]) -> int:
         held = 0
@@ -294,8 +341,8 @@ class Matcher:
 
     def evidence_words(self, index: int, scan: Scan) -> tuple[bytes, ...]:
         """The task's words that made rule `index` fire, in task order, without repeats."""
-        tokens, _infos, verbs_at, phrases = scan
-        said = phrases and _said(1 << index, phrases)
+        tokens, _infos, verbs_at, phrases, said_by = scan
+        said = said_by >> index & 1 and _said(1 << index, phrases)
         if not self._complete:  # the memo is full: read the words' infos
             return self._evidence_by_infos(index, scan, said)
         objects, verbs = self._words_of[index]
@@ -328,9 +375,9 @@ class Matcher:
         return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
 
     def _evidence_by_infos(
-        self, index: int, scan: Scan, said: list[tuple[int, bytes]]
+        self, index: int, scan: Scan, said: list[tuple[int, bytes]] | int
     ) -> tuple[bytes, ...]:
-        tokens, infos, verbs_at, _phrases = scan
+        tokens, infos, verbs_at, _phrases, _said_by = scan
         bit = 1 << index
         verb_bit = bit << self.verb_shift
         pairs = [
@@ -348,12 +395,12 @@ class Matcher:
         return tuple(word.decode() for word in self.evidence_words(index, scan))
 
 
-def _said(bit: int, phrases: dict[int, tuple[Found, ...]]) -> list[tuple[int, bytes]]:
+def _said(bit: int, phrases: Phrases) -> list[tuple[int, bytes]]:
     """(start, words) of the phrases found for the rule with this bit that count as evidence."""
     return [
-        (start, words)
-        for found in phrases.values()
-        for kind, b, start, words in found
+        (pos + offset, words)
+        for pos, found in phrases
+        for kind, b, offset, words in found
         if b == bit and kind != UNLESS
     ]
 

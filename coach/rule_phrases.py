@@ -4,13 +4,15 @@ A phrase is looked up by one of its words, its anchor. Each word that anchors ph
 them by the word they need right after it and right before it (phrases that end on it), first
 by that neighbour's first letters, then, on first sight of an actual neighbouring word, by the
 word itself: so a task pays one dict lookup per side to learn that no phrase is there, and a
-two-word phrase is found whole by that lookup.
+two-word phrase is found whole by that lookup, with its rules' bits already OR-ed together
+(`Leads`), so finding it costs a task no loop over the phrases.
 """
 
 from __future__ import annotations
 
 MIN_STEM = 3  # a prefix pattern has at least this many letters before its '*'
 NEIGHBOUR_LIMIT = 4096  # neighbouring words remembered for each word that anchors phrases
+VERB, OBJECT, UNLESS = 0, 1, 2  # the kinds of pattern
 
 # (kind, rule bit, (words before, words after the anchor))
 Phrase = tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]
@@ -20,8 +22,12 @@ Candidate = tuple[int, int, int, int, tuple[tuple[int, bytes, bool], ...]]
 # What a neighbouring word leaves to check: (kind, rule bit, start offset from the anchor, the
 # phrase's words when that is all of them, else the candidate to check in full)
 Lead = tuple[int, int, int, bytes | None, Candidate | None]
-# A phrase found in a task: (kind, rule bit, start position, its words)
+# A phrase found in a task: (kind, rule bit, start offset from the anchor, its words)
 Found = tuple[int, int, int, bytes]
+# What a neighbouring word completes, () when nothing: (the scan's packed bits of the two-word
+# object and unless phrases, the bits of those that are evidence, those phrases, and the `Lead`s
+# a task must still check: verb phrases, which must be at a leading verb, and longer phrases)
+Leads = tuple[int, int, tuple[Found, ...], tuple[Lead, ...]]
 
 
 def anchor_of(words: list[str]) -> int:
@@ -36,15 +42,18 @@ class ByNeighbour(dict):
     """Neighbouring word -> the `Lead`s of the phrases (anchored by one word) that it matches,
     filled on first sight of the neighbour (bounded) from the candidates by its first letters."""
 
-    __slots__ = ("_anchor", "_by_letters")
+    __slots__ = ("_anchor", "_by_letters", "_shift")
 
-    def __init__(self, anchor: bytes, by_letters: dict[bytes, tuple[Candidate, ...]]) -> None:
+    def __init__(
+        self, anchor: bytes, by_letters: dict[bytes, tuple[Candidate, ...]], shift: int
+    ) -> None:
         super().__init__()
         self._anchor = anchor
         self._by_letters = by_letters
+        self._shift = shift  # where the unless bits start in a scan's packed mask
 
-    def __missing__(self, word: bytes) -> tuple[Lead, ...]:
-        leads = []
+    def __missing__(self, word: bytes) -> Leads | tuple[()]:
+        leads: list[Lead] = []
         for candidate in self._by_letters.get(word[:MIN_STEM], ()):
             kind, bit, before, _after, checks = candidate
             offset, pattern, stem = checks[0]
@@ -55,15 +64,37 @@ class ByNeighbour(dict):
             else:  # a two-word phrase: this word completes it
                 pair = (self._anchor, word) if offset == 1 else (word, self._anchor)
                 leads.append((kind, bit, -before, b" ".join(pair), None))
-        found = tuple(leads)
+        found = _summed(leads, self._shift) if leads else ()
         if len(self) < NEIGHBOUR_LIMIT:
             self[word] = found
         return found
 
 
-def near(anchor: bytes, phrases: list[Phrase]) -> tuple[ByNeighbour | None, ByNeighbour | None]:
+def _summed(leads: list[Lead], shift: int) -> Leads:
+    """`leads` as `Leads`: the two-word object and unless phrases found whole, with their bits
+    OR-ed, and the rest to check."""
+    packed = said = 0
+    found: list[Found] = []
+    checks: list[Lead] = []
+    for lead in leads:
+        kind, bit, offset, words, _candidate = lead
+        if words is None or kind == VERB:
+            checks.append(lead)
+            continue
+        found.append((kind, bit, offset, words))
+        if kind == UNLESS:
+            packed |= bit << shift
+        else:
+            packed |= bit
+            said |= bit
+    return packed, said, tuple(found), tuple(checks)
+
+
+def near(
+    anchor: bytes, phrases: list[Phrase], shift: int
+) -> tuple[ByNeighbour | None, ByNeighbour | None]:
     """The phrases `anchor` anchors, by the word after it and by the word before it (None when
-    there are none on that side)."""
+    there are none on that side); `shift` is where unless bits start in a packed mask."""
     sides: tuple[dict, dict] = ({}, {})
     for phrase in phrases:
         candidate = _compiled(phrase)
@@ -72,8 +103,8 @@ def near(anchor: bytes, phrases: list[Phrase]) -> tuple[ByNeighbour | None, ByNe
         side.setdefault(word[:MIN_STEM], []).append(candidate)
     after, before = ({k: tuple(v) for k, v in side.items()} for side in sides)
     return (
-        ByNeighbour(anchor, after) if after else None,
-        ByNeighbour(anchor, before) if before else None,
+        ByNeighbour(anchor, after, shift) if after else None,
+        ByNeighbour(anchor, before, shift) if before else None,
     )
 
 
