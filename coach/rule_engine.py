@@ -345,34 +345,22 @@ class Matcher:
         said = said_by >> index & 1 and _said(1 << index, phrases)
         if not self._complete:  # the memo is full: read the words' infos
             return self._evidence_by_infos(index, scan, said)
+        # `objects` and `verbs` hold every word of the task that is one (the memo is complete),
+        # so a set intersection finds the object words and `tokens.index` where each first
+        # comes: loops in C rather than one in Python over the task's words.
         objects, verbs = self._words_of[index]
-        if said:  # a phrase ("test case") shows as itself, in task order
-            pairs = [
-                (pos, word)
-                for pos, word in enumerate(tokens)
-                if word in objects or (word in verbs and pos in verbs_at)
-            ]
-            return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
-        # `objects` and `verbs` hold every word of the task that is one (the memo is complete)
-        if not objects:  # no object word: the leading verbs alone
-            words = [tokens[pos] for pos in verbs_at if tokens[pos] in verbs]
-        elif not verbs or verbs_at == (0,):  # the object words, and maybe the first word
-            first = tokens[0]
-            found = objects.intersection(tokens)
-            if len(found) <= 1:
-                if first in objects or first not in verbs:
-                    return tuple(found)
-                return (first, *found)
-            words = [word for word in tokens if word in objects]
-            if first in verbs and first not in objects:
-                words.insert(0, first)
-        else:
-            words = [
-                word
-                for pos, word in enumerate(tokens)
-                if word in objects or (word in verbs and pos in verbs_at)
-            ]
-        return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
+        found = objects.intersection(tokens)
+        if said or (verbs and verbs_at and verbs_at != (0,)):  # sort words (and phrases) by place
+            pairs = [(tokens.index(word), word) for word in found]
+            pairs += [(pos, tokens[pos]) for pos in verbs_at if tokens[pos] in verbs]
+            if said:  # a phrase ("test case") shows as itself, in task order
+                pairs += said
+            return tuple(dict.fromkeys([word for _pos, word in sorted(pairs)]))
+        # The object words, after the leading verb when it is one of the rule's verbs
+        words = sorted(found, key=tokens.index) if len(found) > 1 else found
+        if verbs_at and tokens[0] in verbs and tokens[0] not in found:  # verbs_at is (0,)
+            return (tokens[0], *words)
+        return tuple(words)
 
     def _evidence_by_infos(
         self, index: int, scan: Scan, said: list[tuple[int, bytes]] | int
