@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import reduce
-from operator import or_
+from operator import itemgetter, or_
 from typing import Protocol
 
 from coach.rule_phrases import (
@@ -57,7 +57,7 @@ _Near = tuple[ByNeighbour | None, ByNeighbour | None]
 Phrases = list[tuple[int, tuple[Found, ...]]]
 # The task's words, their packed ints, leading-verb positions, phrases found, and the rules that
 # phrases are evidence for
-Scan = tuple[list[bytes], list[int], tuple[int, ...], Phrases, int]
+Scan = tuple[list[bytes], Sequence[int], tuple[int, ...], Phrases, int]
 
 
 class _RuleLike(Protocol):
@@ -222,9 +222,13 @@ class Matcher:
         else:
             tokens, lowered = task_words(text)
         try:
-            infos = list(map(self._lookup, tokens))
+            # itemgetter looks all the words up in one C call, cheaper than map() (which calls
+            # the lookup once per word); over one word it returns that word's info alone
+            infos = (
+                itemgetter(*tokens)(self._memo) if len(tokens) > 1 else [*map(self._lookup, tokens)]
+            )
         except KeyError:  # a word seen for the first time
-            infos = list(map(self._learn, tokens))
+            infos = [*map(self._learn, tokens)]
         packed = reduce(or_, infos, 0)
         if not tokens:
             verbs_at: tuple[int, ...] = ()
@@ -265,7 +269,7 @@ class Matcher:
     def _phrases(
         self,
         tokens: list[bytes],
-        infos: list[int],
+        infos: Sequence[int],
         verbs_at: tuple[int, ...],
         verb: int,
         packed: int,
