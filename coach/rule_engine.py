@@ -240,6 +240,16 @@ class Matcher:
         ):
             verbs_at = (0,)  # the common case: one leading verb
             verb = infos[0] >> self.verb_shift
+        elif (  # next most common: "Prepare and review X" (tokens[1] is a connector here)
+            len(tokens) > 3
+            and tokens[0] not in LEAD_IN
+            and tokens[0] not in CONNECTORS
+            and tokens[2] not in CONNECTORS
+            and tokens[3] not in CONNECTORS
+            and b"," not in lowered
+        ):
+            verbs_at = (0, 2)
+            verb = (infos[0] | infos[2]) >> self.verb_shift
         else:  # as verb_positions() does
             if b"," not in lowered:  # "Prepare and review X"
                 verbs_at = _leading_verbs(tokens, 0)

@@ -140,9 +140,10 @@ class _Decision(NamedTuple):
     against: list[str]
     also: list[str]
     fields: dict[str, object]
-    """The verdict's fields in field order (`why` and `also` to fill in): copied for each."""
-    whys: dict[tuple[bytes, ...], str]
-    """The verdict's `why` by the evidence words (memoised; shares the table's bound)."""
+    """The verdict's fields in field order (`why` and `also` to fill in)."""
+    whys: dict[tuple[bytes, ...], dict[str, object]]
+    """`fields` with the verdict's `why` filled in, by the evidence words (memoised; shares the
+    table's bound): copied for each verdict, which adds its own `also`."""
 
 
 class RuleTable:
@@ -193,14 +194,14 @@ class RuleTable:
             return self._fallback()
         decision = self._decisions.get(fired) or self._decide(fired)
         words = self._evidence(decision.index, scan)
-        why = decision.whys.get(words)
-        if why is None:
-            why = _why(decision.rule, [w.decode() for w in words], decision.against)
+        values = decision.whys.get(words)
+        if values is None:
+            values = decision.fields.copy()
+            values["why"] = _why(decision.rule, [w.decode() for w in words], decision.against)
             if self._whys < _MEMO_LIMIT:
-                decision.whys[words] = why
+                decision.whys[words] = values
                 self._whys += 1
-        values = decision.fields.copy()
-        values["why"] = why
+        values = values.copy()
         values["also"] = decision.also.copy()
         verdict = _new_verdict(Verdict)  # as _verdict() does, inlined on the hot path
         _set_dict(verdict, values)
