@@ -4,10 +4,11 @@ Every rule is one bit. A task is lower-cased and cut into ASCII words (as bytes:
 table and a split, cheaper than a regex), each distinct word is looked up once (then memoised)
 to get one int that packs the rules whose `objects`, `unless` or `verbs` it satisfies, and a
 task's masks are the OR of its words' ints (verb bits only at the leading-verb positions), so the
-fired rules fall out of a few integer operations. Multi-word phrases are checked only where a
-word that anchors one appears (`coach.rule_phrases`). The words that made the deciding rule fire
-are read back from per-rule sets of the memoised words. Pure Python, no I/O, no global state
-beyond the per-table memos, which are bounded and never keyed by a whole task.
+fired rules fall out of a few integer operations. Multi-word phrases are looked for only when
+the task has both a word that anchors a phrase and a word that can stand next to it, and then
+only where such an anchor word appears (`coach.rule_phrases`). The words that made the
+deciding rule fire are read back from per-rule sets of the memoised words. Pure Python, no I/O,
+no global state beyond the per-table memos, which are bounded and never keyed by a whole task.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ LEAD_IN = frozenset(
      b"must", b"will", b"to"}
 )  # fmt: skip
 MEMO_LIMIT = 200_000
+# Phrase anchors are spread over this many bits of a word's info, to tell cheaply that a task
+# has no phrase (most tasks with a phrase's anchor word do not have its neighbour word)
+ROLE_SLOTS = 64
 # The phrases a word anchors, by the word after it and by the word before it (None: none)
 _Near = tuple[ByNeighbour | None, ByNeighbour | None]
 # Phrases found in a task, by the position of the word that anchors them
@@ -120,15 +124,23 @@ def _leading_verbs(words: list[bytes], commas: int) -> tuple[int, ...]:
 class Matcher:
     """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when).
 
-    A word's info is one int: object mask | unless mask << n | a phrase flag << 2n | verb mask
-    << 2n + 1 (n rules), 0 when it matches nothing; so a task's object and veto masks are one
-    OR-reduction over its words. The flag marks a word that anchors a phrase.
+    A word's info is one int: object mask | unless mask << n | anchor roles << 2n | neighbour
+    roles << 2n + ROLE_SLOTS | verb mask << 2n + 2 ROLE_SLOTS (n rules), 0 when it matches
+    nothing; so a task's object and veto masks are one OR-reduction over its words. Each phrase
+    has a role bit (its anchor's slot): set among the anchor roles of a word that anchors it, and
+    among the neighbour roles of a word that can be the word next to the anchor. A phrase can be
+    in a task only if one bit is in both, so most tasks skip the search for phrases.
     """
 
     def __init__(self, rules: Sequence[_RuleLike]) -> None:
-        self._exact: dict[str, list[tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]]]
+        # Anchor word (or the first letters of a stem) -> (kind, rule bit, phrase shape, role)
+        self._exact: dict[str, list[tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]], int]]]
         self._exact = {}
-        self._prefix: dict[str, list[tuple[str, int, int, tuple]]] = {}
+        self._prefix: dict[str, list[tuple[str, int, int, tuple, int]]] = {}
+        # The neighbour roles of words: by the word, and by the first letters of a stem
+        self._partner_exact: dict[str, int] = {}
+        self._partner_prefix: dict[str, list[tuple[str, int]]] = {}
+        slots: dict[str, int] = {}  # anchor pattern -> its role slot
         # Word -> info, filled on first sight of a word (bounded, so odd input cannot grow it).
         # A plain dict: its __getitem__ is the cheapest lookup there is.
         self._memo: dict[bytes, int] = {}
@@ -142,8 +154,9 @@ class Matcher:
         self._complete = True
         n = len(rules)
         self._shift = n
-        self._phrase_flag = 1 << 2 * n
-        self.verb_shift = 2 * n + 1
+        self._role_shift = 2 * n
+        self._anchor_roles = ((1 << ROLE_SLOTS) - 1) << self._role_shift
+        self.verb_shift = 2 * n + 2 * ROLE_SLOTS
         self._all = (1 << n) - 1
         self.no_verbs = 0  # rules that do not need a verb
         self.no_objects = 0
@@ -173,11 +186,20 @@ class Matcher:
                     words = pattern_words(pattern)
                     at = anchor_of(words)
                     anchor, shape = words[at], (tuple(words[:at]), tuple(words[at + 1 :]))
+                    role = 0
+                    if len(words) > 1:  # a phrase: its neighbour is checked first, so has the role
+                        role = 1 << slots.setdefault(anchor, len(slots)) % ROLE_SLOTS
+                        other = words[at + 1] if at + 1 < len(words) else words[at - 1]
+                        if other.endswith("*"):
+                            by_stem = self._partner_prefix.setdefault(other[:MIN_STEM], [])
+                            by_stem.append((other[:-1], role))
+                        else:
+                            self._partner_exact[other] = self._partner_exact.get(other, 0) | role
                     if anchor.endswith("*"):
-                        entry = (anchor[:-1], kind, bit, shape)
+                        entry = (anchor[:-1], kind, bit, shape, role)
                         self._prefix.setdefault(anchor[:MIN_STEM], []).append(entry)
                     else:
-                        self._exact.setdefault(anchor, []).append((kind, bit, shape))
+                        self._exact.setdefault(anchor, []).append((kind, bit, shape, role))
         self._worded_unconditional = self._worded & ~self.when_mask
 
     def _learn(self, token: bytes) -> int:
@@ -201,18 +223,25 @@ class Matcher:
         masks = [0, 0, 0]
         phrases: list[Phrase] = []
         entries = list(self._exact.get(token, ()))
-        for stem, kind, bit, rest in self._prefix.get(token[:MIN_STEM], ()):
+        for stem, kind, bit, rest, role in self._prefix.get(token[:MIN_STEM], ()):
             if token.startswith(stem):
-                entries.append((kind, bit, rest))
-        for kind, bit, shape in entries:
+                entries.append((kind, bit, rest, role))
+        roles = 0
+        for kind, bit, shape, role in entries:
             if shape != ((), ()):
                 phrases.append((kind, bit, shape))
+                roles |= role
             else:
                 masks[kind] |= bit
+        partner = self._partner_exact.get(token, 0)
+        for stem, role in self._partner_prefix.get(token[:MIN_STEM], ()):
+            if token.startswith(stem):
+                partner |= role
         info = masks[OBJECT] | masks[UNLESS] << self._shift | masks[VERB] << self.verb_shift
+        info |= (roles | partner << ROLE_SLOTS) << self._role_shift
         if not phrases:
             return info, None
-        return info | self._phrase_flag, near(token.encode(), phrases, self._shift)
+        return info, near(token.encode(), phrases, self._shift)
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
@@ -259,7 +288,7 @@ class Matcher:
             for pos in verbs_at:
                 verb |= infos[pos]
             verb >>= self.verb_shift
-        if packed & self._phrase_flag:  # some word anchors a phrase
+        if packed & packed >> ROLE_SLOTS & self._anchor_roles:  # a phrase's anchor and neighbour
             phrases, said, verb, packed = self._phrases(tokens, infos, verbs_at, verb, packed)
         else:
             phrases, said = [], 0
@@ -292,7 +321,7 @@ class Matcher:
             anchors = {
                 token: anchors.get(token) or self._info(token.decode())[1]
                 for token, info in zip(tokens, infos, strict=True)
-                if info & self._phrase_flag
+                if info & self._anchor_roles
             }
         # Most phrase words are not in a phrase: the neighbouring words say which may be. (A
         # plain loop: cheaper here than compress() over map(anchors.__contains__, tokens).)
