@@ -393,17 +393,22 @@ class Matcher:
         # comes: loops in C rather than one in Python over the task's words.
         objects, verbs = self._words_of[index]
         found = objects.intersection(tokens)
-        if said or (verbs and verbs_at and verbs_at != (0,)):  # sort words (and phrases) by place
+        if said or (verbs and verbs_at and verbs_at != (0,) and verbs_at != (0, 2)):
+            # sort the words (and phrases) by where each first counts
             pairs = [(tokens.index(word), word) for word in found]
             pairs += [(pos, tokens[pos]) for pos in verbs_at if tokens[pos] in verbs]
             if said:  # a phrase ("test case") shows as itself, in task order
                 pairs += said
             return tuple(dict.fromkeys([word for _pos, word in sorted(pairs)]))
-        # The object words, after the leading verb when it is one of the rule's verbs
-        words = sorted(found, key=tokens.index) if len(found) > 1 else found
-        if verbs_at and tokens[0] in verbs and tokens[0] not in found:  # verbs_at is (0,)
-            return (tokens[0], *words)
-        return tuple(words)
+        # The common case: the rule's leading verbs are the task's first word and its third
+        # ("Prepare and review X"), which no word before them can repeat, so every word sorts
+        # by its first place in the task.
+        if verbs and verbs_at:
+            if tokens[0] in verbs:
+                found.add(tokens[0])
+            if len(verbs_at) > 1 and tokens[2] in verbs:
+                found.add(tokens[2])
+        return tuple(sorted(found, key=tokens.index)) if len(found) > 1 else tuple(found)
 
     def _evidence_by_infos(
         self, index: int, scan: Scan, said: list[tuple[int, bytes]] | int
