@@ -156,6 +156,7 @@ class Matcher:
         self._shift = n
         self._role_shift = 2 * n
         self._anchor_roles = ((1 << ROLE_SLOTS) - 1) << self._role_shift
+        self._neighbour_roles = self._anchor_roles << ROLE_SLOTS
         self.verb_shift = 2 * n + 2 * ROLE_SLOTS
         self._all = (1 << n) - 1
         self.no_verbs = 0  # rules that do not need a verb
@@ -215,7 +216,9 @@ class Matcher:
                     self._words_of[index][0].add(token)
                 for index in bits(info >> self.verb_shift):
                     self._words_of[index][1].add(token)
-            elif info:
+            elif info & ~self._neighbour_roles:
+                # No room for a word that matters: from now on scans read the words' infos
+                # (a word that is only a phrase's neighbour is in neither _near nor the sets)
                 self._complete = False
         return info
 
