@@ -320,7 +320,7 @@ class Matcher:
         packed masks with their rules added."""
         last = len(tokens) - 1
         anchors = self._near
-        if not self._complete:  # the memo is full: find the flagged words by their info
+        if not self._complete:  # the memo is full: find the anchor words by their infos
             anchors = {
                 token: anchors.get(token) or self._info(token.decode())[1]
                 for token, info in zip(tokens, infos, strict=True)
@@ -403,9 +403,9 @@ class Matcher:
             if said:  # a phrase ("test case") shows as itself, in task order
                 pairs += said
             return tuple(dict.fromkeys([word for _pos, word in sorted(pairs)]))
-        # The common case: the rule's leading verbs are the task's first word and its third
-        # ("Prepare and review X"), which no word before them can repeat, so every word sorts
-        # by its first place in the task.
+        # The common case: the leading verbs (if the rule has any) are the task's first word,
+        # or its first and third ("Prepare and review X", the second a connector), so no word
+        # comes earlier at a place where it does not count: every word sorts by its first place.
         if verbs and verbs_at:
             if tokens[0] in verbs:
                 found.add(tokens[0])
