@@ -103,7 +103,12 @@ class Task(_Model):
 
 
 class Verdict(_Model):
-    """Why a task landed in its class: the deciding rule, its article basis and a one-line why."""
+    """Why a task landed in its class: the deciding rule, its article basis and a one-line why.
+
+    A verdict is a value: frozen, so one handed out by the classifier's memo cannot be changed.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     exposure: Exposure
     rule: str

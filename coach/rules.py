@@ -108,7 +108,8 @@ class RuleMatch:
     evidence: tuple[str, ...]
 
 
-_VERDICT_FIELDS = frozenset(Verdict.model_fields)
+# Each verdict gets its own copy: pydantic adds to the set on model_copy(update=...).
+_VERDICT_FIELDS = set(Verdict.model_fields)
 _new_verdict = Verdict.__new__
 # The setters of a model's four slots, called directly: cheaper than object.__setattr__.
 _set_dict = BaseModel.__dict__["__dict__"].__set__
@@ -125,7 +126,7 @@ def _verdict(values: dict[str, object]) -> Verdict:
     """
     verdict = _new_verdict(Verdict)
     _set_dict(verdict, values)
-    _set_fields_set(verdict, _VERDICT_FIELDS)
+    _set_fields_set(verdict, _VERDICT_FIELDS.copy())
     _set_extra(verdict, None)
     _set_private(verdict, None)
     return verdict
@@ -205,7 +206,7 @@ class RuleTable:
         values["also"] = decision.also.copy()
         verdict = _new_verdict(Verdict)  # as _verdict() does, inlined on the hot path
         _set_dict(verdict, values)
-        _set_fields_set(verdict, _VERDICT_FIELDS)
+        _set_fields_set(verdict, _VERDICT_FIELDS.copy())
         _set_extra(verdict, None)
         _set_private(verdict, None)
         return verdict

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from coach.models import Exposure, Task, Verdict
 from coach.rules import RuleTable, load_rules, parse_rules
@@ -254,6 +255,16 @@ def test_verdict_fields(rules: RuleTable, text: str) -> None:
     assert verdict.rule not in verdict.also
     # The engine's fast construction gives exactly what validation would.
     assert Verdict.model_validate(verdict.model_dump()) == verdict
+
+
+@pytest.mark.parametrize("text", ["Compile weekly sales reports", "zzzz qqqq"])
+def test_verdicts_are_frozen_values_that_copy_like_any_model(rules: RuleTable, text: str) -> None:
+    verdict = rules.classify(text)
+    with pytest.raises(ValidationError, match="frozen"):
+        verdict.why = "changed"
+    copy = verdict.model_copy(update={"why": "changed"})
+    assert copy.why == "changed" and copy.rule == verdict.rule
+    assert rules.classify(text) == verdict  # the memo still hands out the original
 
 
 def test_every_rule_names_an_article_section_and_own_reason(rules: RuleTable) -> None:
