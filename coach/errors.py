@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -55,6 +54,8 @@ def read_text(path: Path, expected: str) -> str:
 
 def load_toml(path: Path) -> dict[str, Any]:
     """Read a TOML file or raise CoachError naming the file and what to fix."""
+    import tomllib  # here, not at the top: the TUI's first screen reads no TOML
+
     text = read_text(path, "a TOML file")
     try:
         return tomllib.loads(text)
