@@ -242,6 +242,10 @@ def test_intended_match_still_fires(rules: RuleTable, text: str, rule_id: str) -
         # decisions about people's jobs are high stakes
         ("Make hiring and firing decisions", N),
         ("Handle terminations and layoffs with HR", N),
+        # routine approvals follow fixed rules; approving credit or budgets does not
+        ("Approve expense reports", D),
+        ("Approve timesheets for the team", D),
+        ("Approve loans above the branch limit", N),
         ("Monitor the nightly pipeline runs and rerun failed jobs", A),
         ("Monitor the churn model for drift after each release", A),
         ("Measure the time saved by the new AI workflow", A),
