@@ -291,22 +291,27 @@ async def test_draft_survives_quit_and_resumes() -> None:
         assert type(again.screen).__name__ == "ProfileScreen"
 
 
+async def walk_to_export(pilot, title: str = "Data analyst") -> None:
+    """A first run, from the welcome to the export step, taking the catalog role `title`."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await type_text(pilot, title)
+    await pilot.press("ctrl+n")
+    await settle(pilot)
+    await pilot.press("enter")  # take the catalog role
+    await settle(pilot)
+    for _ in range(3):
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+
+
 async def test_export_asks_before_overwriting(workdir: Path) -> None:
     target = workdir / "coach-plan-2026-Q4.md"
     target.write_text("my notes\n", encoding="utf-8")
     app = make_app(Settings.from_env(), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await type_text(pilot, "Data analyst")
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        await pilot.press("enter")  # take the catalog role
-        await settle(pilot)
-        for _ in range(3):
-            await pilot.press("ctrl+n")
-            await settle(pilot)
+        await walk_to_export(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert "already exists" in screen_text(app)

@@ -22,6 +22,7 @@ from tests.test_tui_flow import (
     screen_text,
     settle,
     type_text,
+    walk_to_export,
 )
 
 SAMPLE = Path(__file__).parent / "fixtures" / "onet_tasks_sample.txt"
@@ -161,17 +162,7 @@ async def test_a_broken_rules_file_stops_the_app_with_its_name(
 async def test_export_errors_stay_on_screen_and_nothing_is_written(workdir: Path) -> None:
     app = make_app(Settings.from_env(), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await type_text(pilot, "Data analyst")
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        await pilot.press("enter")  # take the catalog role
-        await settle(pilot)
-        for _ in range(3):
-            await pilot.press("ctrl+n")
-            await settle(pilot)
+        await walk_to_export(pilot)
         path_input = app.screen.query_one("#export-path", Input)
         for bad, reason in [
             (str(workdir), "is a folder"),
