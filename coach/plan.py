@@ -13,13 +13,11 @@ whatever order the tasks are listed in.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from coach.calendar import next_checkin_due, quarter_of
 from coach.milestones import schedule
 from coach.models import (
-    LEVELS,
     SCARCE_ASSETS,
     Action,
     AssessedTask,
@@ -29,8 +27,16 @@ from coach.models import (
     Plan,
     Profile,
 )
-from coach.plan_text import hours_text, normalise, short, task_key, task_source, word_match
-from coach.playbook import Playbook, SkillWhen, load_playbook
+from coach.plan_growth import closest_pivots, skill_gap
+from coach.plan_text import (
+    by_weight,
+    hours_text,
+    normalise,
+    short,
+    task_key,
+    task_source,
+)
+from coach.playbook import Playbook, load_playbook
 
 METRIC_COVER = 0.75
 """The metrics section covers the heaviest tasks until they hold this share of the week."""
@@ -64,7 +70,7 @@ class _Builder:
         return self.new_id(f"{prefix}-{at.verdict.rule}-{task_key(at.task.text)}")
 
     def by_weight(self, tasks: list[AssessedTask]) -> list[AssessedTask]:
-        return sorted(tasks, key=lambda at: (-at.task.hours_per_week, normalise(at.task.text)))
+        return by_weight(tasks)
 
     # --- 1) money --------------------------------------------------------------------------
 
@@ -252,50 +258,11 @@ class _Builder:
 
     # --- skills ----------------------------------------------------------------------------
 
-    def _gap(self, when: SkillWhen) -> str | None:
-        """Why this condition holds for the worker, or None when it does not."""
-        p, parts = self.profile, []
-        if when.ai_use is not None:
-            if p.ai_use not in when.ai_use:
-                return None
-            parts.append(f"answer: AI use = {p.ai_use}")
-        if when.money_link is not None:
-            if p.money_link not in when.money_link:
-                return None
-            parts.append(f"answer: work tied to money = {p.money_link}")
-        if when.teaches_ai is not None:
-            if p.teaches_ai is not when.teaches_ai:
-                return None
-            parts.append(f"answer: teaches AI = {'yes' if p.teaches_ai else 'no'}")
-        if when.levels is not None:
-            if p.level not in when.levels:
-                return None
-            parts.append(f"answer: level = {LEVELS[p.level].lower()}")
-        if when.missing_asset is not None:
-            if when.missing_asset in p.assets_owned:
-                return None
-            parts.append(f"answer: {SCARCE_ASSETS[when.missing_asset].lower()} not owned yet")
-        if when.min_displacement_share is not None:
-            share = self.assessment.shares.get(Exposure.DISPLACEMENT, 0.0)
-            if not self.assessment.tasks or share < when.min_displacement_share:
-                return None
-            parts.append(f"tasks: {round(share * 100)}% of your hours are displacement work")
-        if when.task_attribute is not None:
-            flagged = [
-                at
-                for at in self.by_weight(self.assessment.tasks)
-                if getattr(at.task, when.task_attribute) is True
-            ]
-            if not flagged:
-                return None
-            label = when.task_attribute.replace("_", " ")
-            parts.append(f"{task_source(flagged[0])} (marked {label})")
-        return "; ".join(parts) or None
-
     def skills(self) -> list[Action]:
         actions = []
         for skill in self.pb.skill:
-            reason = next(filter(None, (self._gap(w) for w in skill.when)), None)
+            gaps = (skill_gap(w, self.profile, self.assessment) for w in skill.when)
+            reason = next(filter(None, gaps), None)
             if reason:
                 actions.append(self._skill(skill, reason))
         if not actions:
@@ -316,46 +283,17 @@ class _Builder:
     # --- pivots ----------------------------------------------------------------------------
 
     def pivots(self) -> list[Action]:
-        words = set(re.findall(r"\w+", f"{self.profile.function} {self.profile.role}".lower()))
-        total = sum(at.task.hours_per_week for at in self.assessment.tasks)
-        scored = []
-        for order, pivot in enumerate(self.pb.pivot):
-            score, why, sources = 0.0, [], []
-            if any(word_match(w, words) for w in pivot.functions):
-                score += 2
-                function = self.profile.function or self.profile.role
-                why.append(pivot.why_function.format(function=function))
-                sources.append(f"answer: function = {short(function)}")
-            linked = [at for at in self.assessment.tasks if at.verdict.rule in pivot.rules]
-            if linked:
-                hours = sum(at.task.hours_per_week for at in linked)
-                score += 3 * (hours / total if total else len(linked) / len(self.assessment.tasks))
-                top = self.by_weight(linked)[0]
-                why.append(pivot.why_tasks.format(task=short(top.task.text)))
-                sources.append(task_source(top))
-            if self.profile.level in pivot.levels:
-                score += 1
-                level = LEVELS[self.profile.level].lower()
-                why.append(pivot.why_level.format(level=level))
-                sources.append(f"answer: level = {level}")
-            if score > 0:
-                scored.append((-score, order, pivot, why, sources))
-        scored.sort(key=lambda row: row[:2])
-        picked = [row for row in scored[:MAX_PIVOTS] if -row[0] >= 1] or scored[:1]
-        if not picked:
-            pivot = next(p for p in self.pb.pivot if p.fallback)
-            picked = [(0, 0, pivot, [], ["answers: no close match; the most common first step"])]
         return [
             Action(
-                id=self.new_id(f"pivot-{pivot.id}"),
+                id=self.new_id(f"pivot-{pick.pivot.id}"),
                 section="pivots",
-                title=pivot.title,
-                detail=pivot.what,
-                basis=pivot.basis,
-                source="; ".join(sources),
-                steps=why,
+                title=pick.pivot.title,
+                detail=pick.pivot.what,
+                basis=pick.pivot.basis,
+                source="; ".join(pick.sources),
+                steps=pick.why,
             )
-            for _, _, pivot, why, sources in picked
+            for pick in closest_pivots(self.profile, self.assessment, self.pb.pivot, MAX_PIVOTS)
         ]
 
     # --- strengths -------------------------------------------------------------------------

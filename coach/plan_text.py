@@ -30,6 +30,11 @@ def hours_text(hours: float) -> str:
     return f"{round(hours, 1):g}"
 
 
+def by_weight(tasks: list[AssessedTask]) -> list[AssessedTask]:
+    """Heaviest tasks first; equal hours in the order of their normalised text."""
+    return sorted(tasks, key=lambda at: (-at.task.hours_per_week, normalise(at.task.text)))
+
+
 def counted(n: int, noun: str) -> str:
     """'1 check-in', '2 check-ins': a count with its noun in the right number."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
