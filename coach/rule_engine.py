@@ -13,7 +13,6 @@ no global state beyond the per-table memos, which are bounded and never keyed by
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import reduce
 from operator import itemgetter, or_
@@ -32,25 +31,17 @@ from coach.rule_phrases import (
     longer_phrase,
     near,
 )
-
-# A word is a run of [a-z0-9] in the lower-cased task; anything else separates words.
-TOKEN_RE = re.compile(r"[a-z0-9]+")
-# Bytes -> the same bytes lower-cased, with every byte that is not [a-z0-9] made a space.
-_WORD_BYTES = bytes(
-    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
+from coach.task_words import (
+    CONNECTORS,
+    LEAD_IN,
+    STARTS_WITH_LIST,
+    WORD_BYTES,
+    leading_verbs,
+    pattern_words,
+    task_words,
+    verb_positions,
 )
-# Only the leading list of verbs needs commas ("Plan, direct, or coordinate"), so commas are
-# tokenised separately, and only when the task starts with such a list. These read the task
-# lower-cased and encoded to ASCII, one '?' per other character: as separating as the original.
-_LIST_TOKEN_RE = re.compile(rb"[a-z0-9]+|,")
-_STARTS_WITH_LIST = re.compile(rb"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,").match
-CONNECTORS = frozenset({b",", b"and", b"or"})
-# Words that may come before the leading verb: a subject, or an adverb of frequency.
-LEAD_IN = frozenset(
-    {b"i", b"we", b"you", b"they", b"he", b"she", b"also", b"usually", b"often", b"regularly",
-     b"sometimes", b"frequently", b"occasionally", b"routinely", b"then", b"personally", b"may",
-     b"must", b"will", b"to"}
-)  # fmt: skip
+
 MEMO_LIMIT = 200_000
 # Phrase anchors are spread over this many bits of a word's info, to tell cheaply that a task
 # has no phrase (most tasks with a phrase's anchor word do not have its neighbour word)
@@ -69,56 +60,6 @@ class _RuleLike(Protocol):
     objects: list[str]
     unless: list[str]
     when: dict[str, bool]
-
-
-def pattern_words(pattern: str) -> list[str]:
-    """A pattern's words; a hyphen separates words, as it does in task text."""
-    return pattern.replace("-", " ").replace("'", " ").split()
-
-
-def task_words(text: str) -> tuple[list[bytes], bytes]:
-    """The task's words as TOKEN_RE finds them in `text.lower()`, as ASCII bytes, and the task
-    lower-cased as ASCII (one '?' for each other character) for the leading-verb list check."""
-    if text.isascii():
-        raw = text.encode()
-        return raw.translate(_WORD_BYTES).split(), raw
-    # Lower-casing first: some characters lower-case to ASCII letters ('K', the Kelvin sign).
-    lowered = text.lower().encode("ascii", "replace")
-    return lowered.translate(_WORD_BYTES).split(), lowered
-
-
-def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
-    """The task's leading verbs: 'Plan, direct, or coordinate X' gives all three positions.
-
-    `tokens` are the task's words (`task_words`); `lowered` is the task as ASCII bytes.
-    """
-    if not tokens:
-        return ()
-    one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-    if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
-        return (0,) if one else _leading_verbs(tokens, 0)
-    lowered = lowered.lower()
-    if one and not _STARTS_WITH_LIST(lowered):
-        return (0,)
-    return _leading_verbs(_LIST_TOKEN_RE.findall(lowered), 1)
-
-
-def _leading_verbs(words: list[bytes], commas: int) -> tuple[int, ...]:
-    """Positions (among the words that are not commas) of the leading verb list in `words`;
-    `commas` is 0 when `words` has none."""
-    pos, end = 0, len(words)
-    while pos < end and words[pos] in LEAD_IN:
-        pos += 1
-    found = []
-    while pos < end and words[pos] not in CONNECTORS:
-        found.append(pos - words[:pos].count(b",") if commas else pos)
-        pos += 1
-        if pos < end and words[pos] in CONNECTORS:
-            while pos < end and words[pos] in CONNECTORS:
-                pos += 1
-        else:
-            break
-    return tuple(found)
 
 
 class Matcher:
@@ -250,7 +191,7 @@ class Matcher:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
         if text.isascii():  # task_words(text), inlined
             lowered = text.encode()
-            tokens = lowered.translate(_WORD_BYTES).split()
+            tokens = lowered.translate(WORD_BYTES).split()
         else:
             tokens, lowered = task_words(text)
         try:
@@ -268,7 +209,7 @@ class Matcher:
         elif (
             tokens[0] not in LEAD_IN
             and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-            and (b"," not in lowered or not _STARTS_WITH_LIST(lowered.lower()))
+            and (b"," not in lowered or not STARTS_WITH_LIST(lowered.lower()))
         ):
             verbs_at = (0,)  # the common case: one leading verb
             verb = infos[0] >> self.verb_shift
@@ -284,7 +225,7 @@ class Matcher:
             verb = (infos[0] | infos[2]) >> self.verb_shift
         else:  # as verb_positions() does
             if b"," not in lowered:  # "Prepare and review X"
-                verbs_at = _leading_verbs(tokens, 0)
+                verbs_at = leading_verbs(tokens, 0)
             else:
                 verbs_at = verb_positions(tokens, lowered)
             verb = 0

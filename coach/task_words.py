@@ -1,0 +1,79 @@
+"""How a task's text becomes words, and which of them are its leading verbs.
+
+Shared by the rules engine (`coach.rule_engine`) and the rules table's patterns. Words are runs
+of [a-z0-9] in the lower-cased text, handled as ASCII bytes: a translate table and a split are
+cheaper than a regex on the classifier's hot path.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A word is a run of [a-z0-9] in the lower-cased task; anything else separates words.
+TOKEN_RE = re.compile(r"[a-z0-9]+")
+# Bytes -> the same bytes lower-cased, with every byte that is not [a-z0-9] made a space.
+WORD_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
+)
+# Only the leading list of verbs needs commas ("Plan, direct, or coordinate"), so commas are
+# tokenised separately, and only when the task starts with such a list. These read the task
+# lower-cased and encoded to ASCII, one '?' per other character: as separating as the original.
+LIST_TOKEN_RE = re.compile(rb"[a-z0-9]+|,")
+STARTS_WITH_LIST = re.compile(rb"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,").match
+CONNECTORS = frozenset({b",", b"and", b"or"})
+# Words that may come before the leading verb: a subject, or an adverb of frequency.
+LEAD_IN = frozenset(
+    {b"i", b"we", b"you", b"they", b"he", b"she", b"also", b"usually", b"often", b"regularly",
+     b"sometimes", b"frequently", b"occasionally", b"routinely", b"then", b"personally", b"may",
+     b"must", b"will", b"to"}
+)  # fmt: skip
+
+
+def pattern_words(pattern: str) -> list[str]:
+    """A pattern's words; a hyphen separates words, as it does in task text."""
+    return pattern.replace("-", " ").replace("'", " ").split()
+
+
+def task_words(text: str) -> tuple[list[bytes], bytes]:
+    """The task's words as TOKEN_RE finds them in `text.lower()`, as ASCII bytes, and the task
+    lower-cased as ASCII (one '?' for each other character) for the leading-verb list check."""
+    if text.isascii():
+        raw = text.encode()
+        return raw.translate(WORD_BYTES).split(), raw
+    # Lower-casing first: some characters lower-case to ASCII letters ('K', the Kelvin sign).
+    lowered = text.lower().encode("ascii", "replace")
+    return lowered.translate(WORD_BYTES).split(), lowered
+
+
+def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
+    """The task's leading verbs: 'Plan, direct, or coordinate X' gives all three positions.
+
+    `tokens` are the task's words (`task_words`); `lowered` is the task as ASCII bytes.
+    """
+    if not tokens:
+        return ()
+    one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
+    if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
+        return (0,) if one else leading_verbs(tokens, 0)
+    lowered = lowered.lower()
+    if one and not STARTS_WITH_LIST(lowered):
+        return (0,)
+    return leading_verbs(LIST_TOKEN_RE.findall(lowered), 1)
+
+
+def leading_verbs(words: list[bytes], commas: int) -> tuple[int, ...]:
+    """Positions (among the words that are not commas) of the leading verb list in `words`;
+    `commas` is 0 when `words` has none."""
+    pos, end = 0, len(words)
+    while pos < end and words[pos] in LEAD_IN:
+        pos += 1
+    found = []
+    while pos < end and words[pos] not in CONNECTORS:
+        found.append(pos - words[:pos].count(b",") if commas else pos)
+        pos += 1
+        if pos < end and words[pos] in CONNECTORS:
+            while pos < end and words[pos] in CONNECTORS:
+                pos += 1
+        else:
+            break
+    return tuple(found)
