@@ -69,13 +69,10 @@ class _Builder:
     def task_id(self, prefix: str, at: AssessedTask) -> str:
         return self.new_id(f"{prefix}-{at.verdict.rule}-{task_key(at.task.text)}")
 
-    def by_weight(self, tasks: list[AssessedTask]) -> list[AssessedTask]:
-        return by_weight(tasks)
-
     # --- 1) money --------------------------------------------------------------------------
 
     def metrics(self) -> list[Action]:
-        ranked = self.by_weight(self.assessment.tasks)
+        ranked = by_weight(self.assessment.tasks)
         total = sum(at.task.hours_per_week for at in ranked)
         chosen: list[AssessedTask] = []
         covered = 0.0
@@ -225,7 +222,7 @@ class _Builder:
         missing, owned = [], []
         for asset in self.pb.asset:
             is_owned = asset.id in self.profile.assets_owned
-            linked = self.by_weight(
+            linked = by_weight(
                 [
                     at
                     for at in self.assessment.tasks
@@ -306,7 +303,7 @@ class _Builder:
             (Exposure.AUGMENTATION, s.augmentation),
         ):
             tasks = [at for at in self.assessment.tasks if at.verdict.exposure == exposure]
-            for at in self.by_weight(tasks)[:3]:
+            for at in by_weight(tasks)[:3]:
                 out.append(
                     template.format(
                         task=short(at.task.text),
