@@ -12,9 +12,8 @@ import secrets
 
 from pydantic import BaseModel
 
-from coach.calendar import next_checkin_due, quarter_of
+from coach.calendar import next_checkin_due
 from coach.models import Action, CheckIn, MetricEntry, Plan, ProfileFile
-from coach.scoring import assess
 
 
 def make_id(day: dt.date) -> str:
@@ -47,27 +46,38 @@ def new_checkin(
     playbook=None,
 ) -> CheckIn:
     """Classify the profile's tasks with `table`, assess them, plan, and snapshot the result."""
-    from coach.plan import build_plan
+    from coach.draft import Draft
 
-    today = today or dt.date.today()
-    tasks = list(profile_file.tasks)
-    assessment = assess(tasks, [table.classify(t) for t in tasks])
-    plan = build_plan(
-        profile_file.profile,
-        assessment,
-        playbook=playbook,
-        today=today,
-        previous_actions=list(previous.actions) if previous else None,
-    )
-    actions = carry_over(list(plan.actions), previous)
-    return CheckIn(
-        id=make_id(today),
-        date=today,
-        quarter=quarter_of(today),
-        profile=profile_file.profile,
-        assessment=assessment,
-        actions=actions,
-        metrics=carry_metrics(actions, previous),
+    draft = Draft(profile_file, classify=table.classify, today=today, playbook=playbook)
+    return draft.build(previous).checkin
+
+
+def merge_quarter(existing: CheckIn, fresh: CheckIn) -> CheckIn:
+    """The quarter's stored check-in updated with a fresh save of the same quarter.
+
+    The fresh one brings the answers, tasks and plan; what was recorded on the stored one
+    since it was saved (statuses moved on, metric numbers, notes, evidence) is kept for the
+    actions that are still in the plan. The id and label stay, so links to it hold.
+    """
+    status = {a.id: a.status for a in existing.actions if a.status != "todo"}
+    actions = [
+        a.model_copy(update={"status": status[a.id]}) if a.id in status else a
+        for a in fresh.actions
+    ]
+    ids = {a.id for a in actions}
+    kept = {m.action_id: m for m in existing.metrics if m.action_id in ids}
+    metrics = [m for m in fresh.metrics if m.action_id not in kept] + list(kept.values())
+    order = {a.id: i for i, a in enumerate(actions)}
+    notes = {**fresh.notes, **{k: v for k, v in existing.notes.items() if k in ids}}
+    return fresh.model_copy(
+        update={
+            "id": existing.id,
+            "label": existing.label,
+            "actions": actions,
+            "metrics": sorted(metrics, key=lambda m: order.get(m.action_id, 0)),
+            "notes": notes,
+            "evidence": [*existing.evidence, *fresh.evidence],
+        }
     )
 
 
@@ -100,12 +110,31 @@ def with_metric(
 
 
 def plan_of(checkin: CheckIn, previous: CheckIn | None = None, *, playbook=None) -> Plan:
-    """The plan of a stored check-in: rebuilt from its assessment, with its own saved actions
-    (and their statuses), plus a "since last quarter" summary when it has a predecessor."""
+    """The plan of a stored check-in as it was given, with its actions' statuses and numbers
+    as they are now, plus a "since last quarter" summary when it has a predecessor.
+
+    Check-ins saved before plans were kept have theirs rebuilt from the playbook.
+    """
     from coach.compare import diff_checkins
-    from coach.plan import build_plan
 
     since = diff_checkins(previous, checkin) if previous is not None else None
+    kept = {a.id for a in checkin.actions}
+    if checkin.plan is not None:
+        record = checkin.plan
+        return Plan(
+            profile=checkin.profile,
+            assessment=checkin.assessment,
+            date=checkin.date,
+            quarter=checkin.quarter,
+            next_checkin=record.next_checkin,
+            strengths=list(record.strengths),
+            actions=list(checkin.actions),
+            next_90_days=[m for m in record.next_90_days if m.action_id in kept],
+            since=since,
+            metrics=list(checkin.metrics),
+        )
+    from coach.plan import build_plan
+
     plan = build_plan(
         checkin.profile,
         checkin.assessment,
@@ -114,7 +143,6 @@ def plan_of(checkin: CheckIn, previous: CheckIn | None = None, *, playbook=None)
         since=since,
         previous_actions=list(checkin.actions),
     )
-    kept = {a.id for a in checkin.actions}
     milestones = [m for m in plan.next_90_days if m.action_id in kept]
     return plan.model_copy(
         update={

@@ -201,8 +201,47 @@ class MetricEntry(_Model):
     value: str = ""
 
 
+class Milestone(_Model):
+    week: Annotated[int, Field(ge=1, le=14)]
+    action_id: str
+    title: str
+
+
+class Evidence(_Model):
+    """A dated piece of proof of a result, e.g. "cut the weekly report from 6 h to 1 h"."""
+
+    date: dt.date
+    text: Annotated[str, Field(min_length=1, max_length=2_000)]
+    action_id: str | None = None
+    """The plan action it shows progress on, if any."""
+    value: Annotated[str, Field(max_length=200)] = ""
+    """A number that goes with it, e.g. "$40k" or "5 h a week"."""
+
+    @field_validator("text", "value", mode="before")
+    @classmethod
+    def _clean(cls, v: object) -> object:
+        return clean_text(v) if isinstance(v, str) else v
+
+
+class PlanRecord(_Model):
+    """What a check-in's plan said beyond its actions, kept so it renders as it was given."""
+
+    next_checkin: dt.date
+    strengths: list[str] = Field(default_factory=list)
+    next_90_days: list[Milestone] = Field(default_factory=list)
+
+
+EXTRA_LABEL = "extra"
+"""The label of a check-in saved deliberately beside the quarter's own (`--new`)."""
+
+
 class CheckIn(_Model):
-    """One quarterly check-in: everything needed to compare it with the next one."""
+    """One quarterly check-in: everything needed to compare it with the next one.
+
+    There is one per quarter; saving again in the quarter updates it. A deliberate extra one
+    carries `label = "extra"`. `plan` keeps the plan as it was built at save time (None for
+    check-ins saved by older versions, whose plan is rebuilt from the playbook).
+    """
 
     schema_version: int = SCHEMA_VERSION
     id: str
@@ -213,6 +252,11 @@ class CheckIn(_Model):
     actions: list[Action] = Field(default_factory=list)
     metrics: list[MetricEntry] = Field(default_factory=list)
     note: str = ""
+    label: str = ""
+    plan: PlanRecord | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    notes: dict[str, str] = Field(default_factory=dict)
+    """The worker's note on an action, by action id."""
 
 
 class MetricMove(_Model):
@@ -236,12 +280,6 @@ class CheckInDiff(_Model):
     """Change in weekly hours per class (newer minus older)."""
     actions_completed: list[str] = Field(default_factory=list)
     metrics_moved: list[MetricMove] = Field(default_factory=list)
-
-
-class Milestone(_Model):
-    week: Annotated[int, Field(ge=1, le=14)]
-    action_id: str
-    title: str
 
 
 class Plan(_Model):

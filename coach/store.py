@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from tinydb.table import Document
 
 from coach.errors import describe_validation_error
 from coach.migrations import CHECKINS, DRAFT, META, store_version, upgrade
-from coach.models import SCHEMA_VERSION, CheckIn, ProfileFile
+from coach.models import EXTRA_LABEL, SCHEMA_VERSION, CheckIn, ProfileFile
 from coach.storage import (
     REPAIR_HINT,
     AtomicJSONStorage,
@@ -35,11 +35,21 @@ from coach.storage import (
     sweep_temp_files,
 )
 
-__all__ = ["Backup", "Store", "StoreError", "list_backups", "validate_store_data"]
+__all__ = ["Backup", "Saved", "Store", "StoreError", "list_backups", "validate_store_data"]
 
 KEEP_BACKUPS = 10
 LOCK_TIMEOUT = 10.0
 _BACKUP_NAME = re.compile(r"^coach-(\d{8}T\d{12})Z(?:-([a-z-]+))?\.json$")
+
+
+class Saved(BaseModel):
+    """What `Store.save_quarter` did: the stored check-in, the one it replaced, if any, and the
+    check-in it was compared with."""
+
+    checkin: CheckIn
+    replaced: CheckIn | None = None
+    previous: CheckIn | None = None
+    backup: Path | None = None
 
 
 class Backup(BaseModel):
@@ -97,6 +107,16 @@ def _invalid(err: ValidationError, where: str) -> StoreError:
 def _sort_key(item: tuple[str, dict[str, Any]]) -> tuple[str, int]:
     doc_id, rec = item
     return (rec["date"], int(doc_id))
+
+
+def _replace(table: Any, doc_id: str, record: dict[str, Any]) -> None:
+    """Swap the whole record at `doc_id` for `record`."""
+
+    def replace(doc: dict[str, Any]) -> None:
+        doc.clear()
+        doc.update(record)
+
+    table.update(replace, doc_ids=[int(doc_id)])
 
 
 def validate_store_data(
@@ -201,13 +221,25 @@ class Store:
             return None
         return self._validate(*max(items, key=_sort_key))
 
+    def current(self) -> CheckIn | None:
+        """This quarter's check-in: the newest quarter's own one (an extra one if it has only
+        extras). Progress and evidence are recorded on it."""
+        items = self._table(CHECKINS).items()
+        if not items:
+            return None
+        newest = max(rec["quarter"] for _k, rec in items)
+        mine = [(k, r) for k, r in items if r["quarter"] == newest]
+        own = [(k, r) for k, r in mine if r.get("label", "") != EXTRA_LABEL] or mine
+        return self._validate(*max(own, key=_sort_key))
+
     def previous(self, checkin: CheckIn) -> CheckIn | None:
-        """The check-in saved just before `checkin`, if any."""
-        items = sorted(self._table(CHECKINS).items(), key=_sort_key)
-        for pos, (_doc_id, rec) in enumerate(items):
-            if rec["id"] == checkin.id:
-                return self._validate(*items[pos - 1]) if pos > 0 else None
-        return None
+        """Last quarter's check-in for `checkin`: the newest one of an earlier quarter."""
+        return self.last_before(checkin.quarter)
+
+    def last_before(self, quarter: str) -> CheckIn | None:
+        """The newest check-in of a quarter before `quarter` ('2026-Q3'), if any."""
+        items = [(k, rec) for k, rec in self._table(CHECKINS).items() if rec["quarter"] < quarter]
+        return self._validate(*max(items, key=_sort_key)) if items else None
 
     def get(self, checkin_id: str) -> CheckIn | None:
         """The check-in with exactly this id, or None."""
@@ -277,17 +309,81 @@ class Store:
 
     def update_checkin(self, checkin: CheckIn) -> CheckIn:
         """Replace the stored check-in that has the same id; StoreError if there is none."""
-        record = self._record(checkin)
+        return self.change_checkin(checkin.id, lambda _stored: checkin)
+
+    def save_quarter(
+        self,
+        make: Callable[[CheckIn | None], CheckIn],
+        *,
+        quarter: str,
+        new: bool = False,
+        before_write: Callable[[CheckIn, CheckIn | None], object] | None = None,
+    ) -> Saved:
+        """Save the quarter's check-in: one per quarter, merged under the lock.
+
+        Under the lock the store is re-read; `make(previous)` builds the check-in against last
+        quarter's as it is now. If the quarter already has its check-in, that one is updated
+        (see `checkins.merge_quarter`) and the version it replaces is kept in backups/ with
+        the label "replaced". `new=True` adds a deliberate extra check-in, labelled "extra".
+        `before_write(checkin, previous)` runs just before writing; if it raises, nothing is
+        stored.
+        """
+        from coach.checkins import merge_quarter
+
+        self.last_backup = None
         with self._writing(backup="") as db:
-            matches = [k for k, rec in self._table(CHECKINS).items() if rec["id"] == checkin.id]
+            raw = self._table(CHECKINS)
+            earlier = [(k, rec) for k, rec in raw.items() if rec["quarter"] < quarter]
+            previous = self._validate(*max(earlier, key=_sort_key)) if earlier else None
+            same = [
+                (k, rec)
+                for k, rec in raw.items()
+                if rec["quarter"] == quarter and rec.get("label", "") != EXTRA_LABEL
+            ]
+            fresh = make(previous)
+            replaced: CheckIn | None = None
+            if new:
+                checkin = fresh.model_copy(update={"label": EXTRA_LABEL})
+            elif same:
+                doc_id, rec = max(same, key=_sort_key)
+                replaced = self._validate(doc_id, rec)
+                checkin = merge_quarter(replaced, fresh)
+            else:
+                checkin = fresh
+            record = self._record(checkin)
+            if before_write is not None:
+                before_write(CheckIn.model_validate(record), previous)
+            table = db.table(CHECKINS)
+            if replaced is not None:
+                self._storage.keep_old = lambda path: self._keep(path, "replaced")
+                _replace(table, doc_id, record)
+            else:
+                if any(r["id"] == checkin.id for r in raw.values()):
+                    raise StoreError(f"{self.path}: a check-in with id {checkin.id!r} exists")
+                next_id = max((int(k) for k in raw), default=0) + 1
+                table.insert(Document(record, doc_id=next_id))
+        return Saved(
+            checkin=CheckIn.model_validate(record),
+            replaced=replaced,
+            previous=previous,
+            backup=self.last_backup,
+        )
+
+    def change_checkin(self, checkin_id: str, change: Callable[[CheckIn], CheckIn]) -> CheckIn:
+        """Apply `change` to the stored check-in as it is on disk now, under the lock.
+
+        Only what `change` alters is written: a status set here never undoes one that another
+        coach saved meanwhile. StoreError if there is no such check-in.
+        """
+        with self._writing(backup="") as db:
+            matches = [(k, r) for k, r in self._table(CHECKINS).items() if r["id"] == checkin_id]
             if not matches:
-                raise StoreError(f"{self.path}: no check-in with id {checkin.id!r} to update")
-
-            def replace(doc: dict[str, Any]) -> None:
-                doc.clear()
-                doc.update(record)
-
-            db.table(CHECKINS).update(replace, doc_ids=[int(matches[0])])
+                raise StoreError(f"{self.path}: no check-in with id {checkin_id!r}")
+            doc_id, rec = matches[0]
+            record = self._record(change(self._validate(doc_id, rec)))
+            if record["id"] != checkin_id:
+                raise StoreError(f"check-in {checkin_id}: a change may not alter its id")
+            _replace(db.table(CHECKINS), doc_id, record)
         return CheckIn.model_validate(record)
 
     def save_draft(self, profile_file: ProfileFile) -> None:

@@ -28,6 +28,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("coach.cli.store_cmd:backup", "Write the whole store to a JSON file."),
     "restore": ("coach.cli.store_cmd:restore", "Replace the store with a backup JSON file."),
     "doctor": ("coach.cli.store_cmd:doctor", "Show where data lives and check the store."),
+    "actions": ("coach.cli.loop_cmd:actions", "List this quarter's actions; set their progress."),
+    "log": ("coach.cli.loop_cmd:log", "Log a dated piece of evidence, or list them."),
+    "brag": ("coach.cli.loop_cmd:brag", "Write a brag document of what you delivered."),
 }
 
 

@@ -39,16 +39,24 @@ def _signed(n: float) -> str:
     help="Profile file (TOML) with your answers and the tasks of your week.",
 )
 @click.option("--date", "day", type=DATE, help="Date of the check-in (default: today).")
+@click.option(
+    "--new",
+    "extra",
+    is_flag=True,
+    help="Add an extra check-in beside this quarter's instead of updating it.",
+)
 @rules_option
 @click.pass_context
-def checkin(ctx: click.Context, profile_path: Path, day: dt.datetime | None) -> None:
-    """Record a check-in from a profile file, without the terminal app.
+def checkin(ctx: click.Context, profile_path: Path, day: dt.datetime | None, extra: bool) -> None:
+    """Record this quarter's check-in from a profile file, without the terminal app.
 
-    Statuses and metric values of last quarter's actions carry over to the actions that still
-    apply. Prints the new check-in's id.
+    There is one check-in per quarter: run it again in the same quarter and that check-in is
+    updated (the version it replaces stays in backups/); --new adds a deliberate extra one,
+    labelled "extra". Statuses and metric values of last quarter's actions carry over to the
+    actions that still apply. Prints the check-in's id.
     """
     from coach.calendar import next_checkin_due
-    from coach.checkins import new_checkin
+    from coach.draft import Draft
     from coach.profile_io import load_profile
 
     profile_file = load_profile(profile_path)
@@ -59,11 +67,17 @@ def checkin(ctx: click.Context, profile_path: Path, day: dt.datetime | None) -> 
         )
     table = get_rules(ctx)
     store = _open(ctx)
-    today = _day(day)
-    previous = store.latest(on_or_before=today)
-    saved = store.add_checkin(new_checkin(profile_file, table, today=today, previous=previous))
+    draft = Draft(profile_file, classify=table.classify, today=_day(day))
+    result = draft.save(store, new=extra)
+    saved, previous = result.checkin, result.previous
     index = saved.assessment.exposure_index
-    click.echo(f"saved check-in {saved.id} ({saved.quarter})")
+    if result.replaced is not None:
+        click.echo(f"updated check-in {saved.id} ({saved.quarter}): one check-in per quarter")
+        kept = f" in {result.backup}" if result.backup else " in backups/"
+        click.echo(f"the version it replaced is kept{kept}; use --new for an extra one")
+    else:
+        label = ", extra" if saved.label else ""
+        click.echo(f"saved check-in {saved.id} ({saved.quarter}{label})")
     if previous is not None:
         change = index - previous.assessment.exposure_index
         click.echo(f"exposure index {index} ({_signed(change)} since {previous.quarter})")
@@ -81,7 +95,8 @@ def history(ctx: click.Context, as_json: bool) -> None:
     """List your check-ins, oldest first.
 
     --json prints objects with id, date, quarter, exposure_index, total_hours, shares,
-    tasks, actions_done and actions_total.
+    tasks, actions_done, actions_total, label ("extra" for a deliberate extra check-in) and
+    evidence (how many pieces were logged).
     """
     from coach.cli.core import safe_json
 
@@ -97,6 +112,8 @@ def history(ctx: click.Context, as_json: bool) -> None:
             "tasks": len(c.assessment.tasks),
             "actions_done": sum(a.status == "done" for a in c.actions),
             "actions_total": len(c.actions),
+            "label": c.label,
+            "evidence": len(c.evidence),
         }
         for c in checkins
     ]
@@ -113,17 +130,21 @@ def history(ctx: click.Context, as_json: bool) -> None:
         click.echo(
             f"{clean_text(r['id']):<21} {r['date']:<10}  {r['quarter']:<7}  "
             f"{r['exposure_index']:>5}  {r['actions_done']}/{r['actions_total']}"
+            + ("  (extra)" if r["label"] else "")
         )
 
 
 @click.command()
 @click.option("--today", type=DATE, hidden=True, help="Pretend today is this date (for tests).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (a stable contract).")
 @click.pass_context
-def status(ctx: click.Context, today: dt.datetime | None) -> None:
+def status(ctx: click.Context, today: dt.datetime | None, as_json: bool) -> None:
     """Show the last check-in, its exposure index and when the next one is due.
 
     Exit status: 0 when no check-in is due, 1 when one is due (also when there is none yet),
-    2 on errors. Handy in cron, launchd or systemd timers.
+    2 on errors. Handy in cron, launchd or systemd timers. --json prints an object with due,
+    due_on, last (id, date, quarter, exposure_index, actions_done, actions_total or null),
+    index_change and since_quarter; the exit status is the same.
     """
     from coach.checkins import checkin_due
 
@@ -131,13 +152,44 @@ def status(ctx: click.Context, today: dt.datetime | None) -> None:
     last = store.latest()
     day = _day(today)
     due = checkin_due(last, day)
+    previous = store.previous(last) if last is not None else None
+    if as_json:
+        from coach.cli.core import safe_json
+
+        change = (
+            last.assessment.exposure_index - previous.assessment.exposure_index
+            if last is not None and previous is not None
+            else None
+        )
+        click.echo(
+            safe_json(
+                {
+                    "due": due.due,
+                    "due_on": due.due_on.isoformat() if due.due_on else None,
+                    "last": None
+                    if last is None
+                    else {
+                        "id": last.id,
+                        "date": last.date.isoformat(),
+                        "quarter": last.quarter,
+                        "exposure_index": last.assessment.exposure_index,
+                        "actions_done": sum(a.status == "done" for a in last.actions),
+                        "actions_total": len(last.actions),
+                    },
+                    "index_change": change,
+                    "since_quarter": previous.quarter if previous else None,
+                }
+            )
+        )
+        if due.due:
+            sys.exit(1)
+        return
     if last is None:
         click.echo("no check-ins yet: one is due now")
         click.echo("record one with `coach checkin --from PROFILE` or run `coach`")
         sys.exit(1)
     click.echo(f"last check-in: {clean_text(last.id)} on {last.date} ({last.quarter})")
     line = f"exposure index: {last.assessment.exposure_index}"
-    previous = store.previous(last)
     if previous is not None:
         change = last.assessment.exposure_index - previous.assessment.exposure_index
         line += f" ({_signed(change)} since {previous.quarter})"
