@@ -87,7 +87,8 @@ class Draft:
         """True when this check-in started from the previous one's answers and tasks."""
         self.playbook = playbook
         self.revision = 0
-        self.saved_revision = 0
+        self.saved_revision = -1
+        """A new draft is unsaved; `mark_saved` after saving it or loading it from the store."""
         self._undo: list[tuple[int, Task]] = []
         self._verdicts: dict[str, Verdict] = {}
         self._assessment: Assessment | None = None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from coach.tui.session import Session
@@ -51,9 +52,13 @@ class CoachApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True, id="help-quit"),
     ]
 
+    revision: reactive[int] = reactive(0, init=False)
+    """Bumped after every change to the draft; the autosave follows it."""
+
     def __init__(self, session: Session, *, exit_after_paint: bool = False) -> None:
         super().__init__()
         self.session = session
+        session.on_change = self._draft_changed
         self.exit_after_paint = exit_after_paint
         self.fatal_error: str | None = None
         self._autosave_timer: Any = None
@@ -123,11 +128,40 @@ class CoachApp(App[None]):
 
     # --- saving -----------------------------------------------------------------------------
 
-    def changed(self) -> None:
-        """Something in the session changed: save the draft shortly (debounced)."""
+    def _draft_changed(self) -> None:
+        self.revision += 1
+
+    def watch_revision(self) -> None:
+        """The draft changed: save it shortly (debounced)."""
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.save_draft)
+
+    def start_checkin(self, start: Any, then: Any) -> None:
+        """Start a check-in with `start()`, then call `then()`; asks first when that would
+        replace an unfinished one (the stored draft, or unsaved work in this session)."""
+        from coach.tui.screens.modals import ConfirmModal
+
+        stored = self.session.stored_draft()
+        pending = stored if stored is not None and stored.tasks else None
+        if pending is None and self.session.dirty and self.session.has_content():
+            pending = self.session.pf
+        if pending is None:
+            start()
+            then()
+            return
+
+        def answered(fresh: bool | None) -> None:
+            if fresh:
+                start()
+                then()
+
+        role = pending.profile.role or "untitled role"
+        question = (
+            f"You have an unfinished check-in ({role}, {len(pending.tasks)} tasks). Start a new "
+            "one? The unfinished one is replaced as soon as you type."
+        )
+        self.push_screen(ConfirmModal(question, "Start a new one", "Keep it"), answered)
 
     def save_draft(self) -> bool:
         """Save the draft now. Returns False (and tells the user) if it could not be saved."""
@@ -170,6 +204,12 @@ class CoachApp(App[None]):
         )
         yield SystemCommand("Dashboard", "Your last check-in and what is due", self.go_home)
         yield SystemCommand("History", "Past check-ins and how they differ", self._palette_history)
+        if self.session.store_exists():
+            yield SystemCommand(
+                "Brag document",
+                "Write what you delivered, quarter by quarter, to a Markdown file",
+                self._palette_brag,
+            )
         for name in ("review", "plan", "export"):
             if self.session.has_content():
                 yield SystemCommand(
@@ -182,8 +222,35 @@ class CoachApp(App[None]):
         return lambda: self.go(name)
 
     def _palette_start(self) -> None:
-        self.session.start_blank()
-        self.go("profile")
+        self.start_checkin(self.session.start_blank, lambda: self.go("profile"))
+
+    def _palette_brag(self) -> None:
+        from pathlib import Path
+
+        path = Path.cwd() / "coach-brag.md"
+        if not path.exists():
+            self.write_brag(path)
+            return
+        from coach.tui.screens.modals import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write_brag(path, force=True)
+
+        question = f"{path} already exists. Replace it with a fresh brag document?"
+        self.push_screen(ConfirmModal(question, "Replace", "Keep it"), answered)
+
+    def write_brag(self, path: Any, *, force: bool = False) -> None:
+        """Write the brag document of every quarter to `path`, and say where it went."""
+        from coach.errors import CoachError
+        from coach.export import write_text_atomic
+
+        try:
+            write_text_atomic(path, self.session.brag_markdown(), force=force)
+        except (CoachError, OSError) as exc:
+            self.notify(f"Brag document not written: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Brag document written to {path}", markup=False)
 
     def _palette_history(self) -> None:
         self.go("history")

@@ -1,4 +1,8 @@
-"""What every coach screen shares: header, footer, help text and the "too small" notice."""
+"""What every coach screen shares: header, footer, help text and the "too small" notice.
+
+Screens do not tell anyone when they change the draft: the draft itself tells the app (see
+`CoachApp.revision`), which autosaves.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
+
+from coach.tui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
     from coach.tui.session import HomeInfo, Session
 
-TOO_SMALL = (
-    "This terminal is too small for coach.\n\n"
-    "Make the window at least 60 columns by 20 rows.\n"
-    "Your answers are safe; ctrl+q quits and keeps a draft."
-)
 ALWAYS_ALLOWED = frozenset({"quit", "help", "command_palette"})
-
-
-class TooSmall(Static):
-    """Shown instead of the screen's content when the terminal is below the minimum size."""
-
-    def __init__(self) -> None:
-        super().__init__(TOO_SMALL, markup=False, classes="too-small")
 
 
 class CoachScreen(Screen[None]):
@@ -65,10 +59,6 @@ class CoachScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.too_small and action not in ALWAYS_ALLOWED)
-
-    def changed(self) -> None:
-        """The session changed: let the app autosave the draft."""
-        self.coach.changed()
 
 
 class HomeScreen(CoachScreen):

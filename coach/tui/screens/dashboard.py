@@ -34,7 +34,8 @@ class DashboardScreen(HomeScreen):
         "is work AI already does or speeds up), when the next check-in is due, and the plan's "
         "actions. Press space on an action to move it along: to do, doing, done, dropped. On a "
         "metric (section 1 of the plan), m records its baseline, target and latest value; they "
-        "appear in the exported plan and the next check-in compares them."
+        "appear in the exported plan and the next check-in compares them. e logs a piece of "
+        "evidence (what you did, and a number for it) for the brag document."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "checkin", "Check-in", id="checkin"),
@@ -42,6 +43,7 @@ class DashboardScreen(HomeScreen):
         Binding("r", "resume", "Resume", id="resume"),
         Binding("space", "cycle_status", "Progress", id="progress"),
         Binding("m", "metric", "Numbers", id="metric"),
+        Binding("e", "evidence", "Evidence", id="evidence"),
     ]
 
     def __init__(self) -> None:
@@ -114,7 +116,7 @@ class DashboardScreen(HomeScreen):
         self._show_action_detail()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("checkin", "history", "cycle_status") and (
+        if action in ("checkin", "history", "cycle_status", "evidence") and (
             self.info is None or self.info.latest is None
         ):
             return False
@@ -176,11 +178,38 @@ class DashboardScreen(HomeScreen):
 
         self.app.push_screen(MetricModal(action.title, entry), entered)
 
+    def action_evidence(self) -> None:
+        from coach.errors import CoachError
+        from coach.tui.screens.evidence import EvidenceEntry, EvidenceModal
+
+        if not (self.info and self.info.latest):
+            return
+        latest = self.info.latest
+        action = self._current_action
+
+        def entered(entry: EvidenceEntry | None) -> None:
+            if entry is None:
+                return
+            action_id = action.id if action is not None and entry.for_action else None
+            try:
+                self.info.latest = self.session.add_evidence(
+                    latest, entry.text, action_id=action_id, value=entry.value
+                )
+            except CoachError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self._fill_actions()
+            count = len(self.info.latest.evidence)
+            self.notify(f"Evidence logged ({count} this quarter); it goes in your brag document.")
+
+        self.app.push_screen(EvidenceModal(action.title if action else None), entered)
+
     def action_checkin(self) -> None:
         if self.info and self.info.latest:
-            self.session.start_from_previous(self.info.latest)
-            self.changed()
-            self.coach.go("profile")
+            latest = self.info.latest
+            self.coach.start_checkin(
+                lambda: self.session.start_from_previous(latest), lambda: self.coach.go("profile")
+            )
 
     def action_history(self) -> None:
         self.coach.go("history")

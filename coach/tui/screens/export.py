@@ -88,24 +88,33 @@ class ExportScreen(CoachScreen):
         from coach.errors import CoachError
 
         try:
-            checkin = self.session.export(path, force=force)
+            saved = self.session.export(path, force=force)
         except (CoachError, OSError) as exc:
             self._not_saved(str(exc))
             return
+        checkin = saved.checkin
         self.saved_to = path
         result = Text()
         result.append("Saved. ", style="bold")
         result.append(f"Your plan is in {path}.\n")
-        result.append(
-            f"Check-in {checkin.quarter} recorded (exposure index "
-            f"{checkin.assessment.exposure_index}); your draft is cleared.\n\n"
-        )
+        index = checkin.assessment.exposure_index
+        if saved.replaced is not None:
+            result.append(
+                f"Check-in {checkin.quarter} updated (exposure index {index}): one check-in "
+                "per quarter; the version it replaced is kept in backups/.\n"
+            )
+        else:
+            result.append(f"Check-in {checkin.quarter} recorded (exposure index {index}).\n")
+        if saved.previous is not None:
+            result.append(f"Compared with {saved.previous.quarter}. ")
+        result.append("Your draft is cleared.\n\n")
         result.append("Press enter for your dashboard, or ctrl+q to quit.")
         result_widget = self.query_one("#export-result", Static)
         result_widget.remove_class("error")
         result_widget.update(result)
         self.query_one("#export-path", Input).disabled = True
-        self.notify(f"Plan saved to {path}", markup=False)
+        verb = "updated" if saved.replaced is not None else "saved"
+        self.notify(f"Plan written to {path}; check-in {checkin.quarter} {verb}", markup=False)
         self.refresh_bindings()
 
     def _not_saved(self, reason: str) -> None:

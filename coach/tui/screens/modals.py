@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from coach.tui.screens.base import TooSmall
+from coach.tui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
     from coach.models import MetricEntry, Task

@@ -100,8 +100,6 @@ class ProfileScreen(CoachScreen):
             self.session.update_profile(**values)
         except CoachError as exc:
             self.notify(str(exc), severity="error", markup=False)
-            return
-        self.changed()
 
     @on(Input.Changed, "#role")
     def _role(self, event: Input.Changed) -> None:

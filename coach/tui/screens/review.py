@@ -77,7 +77,7 @@ class ReviewScreen(CoachScreen):
         return text
 
     def _riskiest_text(self, assessment: Assessment) -> Text:
-        items = self.session.riskiest(assessment)
+        items = self.session.riskiest()
         text = Text()
         if not items:
             text.append("None of your tasks is in displacement. ")

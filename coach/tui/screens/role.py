@@ -161,7 +161,6 @@ class RoleScreen(CoachScreen):
 
     def _apply(self, choice: RoleChoice) -> None:
         self.session.apply_role(choice)
-        self.changed()
         self.notify(f"{len(choice.tasks)} typical tasks added; edit them to match your week.")
         self.coach.go("tasks")
 
@@ -181,7 +180,6 @@ class RoleScreen(CoachScreen):
 
         def imported(count: int | None) -> None:
             if count is not None:
-                self.changed()
                 self.notify(f"Imported {count} tasks from O*NET; adjust their hours next.")
                 self.coach.go("tasks")
 

@@ -225,7 +225,6 @@ class TasksScreen(CoachScreen):
             self._after_change(index)
 
     def _after_change(self, cursor: int) -> None:
-        self.changed()
         self.refresh_tasks(cursor)
         self.refresh_bindings()
 

@@ -90,8 +90,7 @@ class WelcomeScreen(HomeScreen):
         return super().check_action(action, parameters)
 
     def action_start(self) -> None:
-        self.session.start_blank()
-        self.coach.go("profile")
+        self.coach.start_checkin(self.session.start_blank, lambda: self.coach.go("profile"))
 
     def action_resume(self) -> None:
         if self.info and self.info.draft is not None:
