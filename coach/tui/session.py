@@ -221,9 +221,14 @@ class Session:
         return (cwd or Path.cwd()) / f"coach-plan-{self.quarter}.md"
 
     def plan_markdown(self) -> str:
+        """The preview: compared with last quarter's check-in as the store holds it now, as
+        the export will be (a check-in another coach saved meanwhile counts)."""
         from coach.export import render_markdown
 
-        return render_markdown(self.draft.plan())
+        draft = self.draft
+        if self.store_exists():
+            draft.previous = self.store.last_before(draft.quarter)
+        return render_markdown(draft.plan())
 
     def export(self, path: Path, *, force: bool = False) -> Saved:
         """Save the draft as this quarter's check-in and write its plan to `path`.
