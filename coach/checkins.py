@@ -21,14 +21,6 @@ def make_id(day: dt.date) -> str:
     return f"{day.isoformat()}-{secrets.token_hex(4)}"
 
 
-def carry_over(actions: list[Action], previous: CheckIn | None) -> list[Action]:
-    """The new plan's actions, each keeping the status it had last quarter (ids are stable)."""
-    if previous is None:
-        return actions
-    before = {a.id: a.status for a in previous.actions}
-    return [a.model_copy(update={"status": before[a.id]}) if a.id in before else a for a in actions]
-
-
 def carry_metrics(actions: list[Action], previous: CheckIn | None) -> list[MetricEntry]:
     """Metric entries from last quarter for actions that are still in the plan."""
     if previous is None:

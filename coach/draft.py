@@ -128,8 +128,8 @@ class Draft:
         return self._file.profile
 
     @property
-    def tasks(self) -> tuple[Task, ...]:
-        return tuple(self._file.tasks)
+    def tasks(self) -> list[Task]:
+        return list(self._file.tasks)
 
     @property
     def quarter(self) -> str:
@@ -264,7 +264,7 @@ class Draft:
         cached = self._built
         if cached is not None and cached.previous == prev:
             return cached
-        from coach.checkins import carry_metrics, carry_over, make_id
+        from coach.checkins import carry_metrics, make_id
         from coach.compare import diff_checkins
         from coach.plan import build_plan
 
@@ -276,7 +276,7 @@ class Draft:
             today=self.today,
             previous_actions=list(prev.actions) if prev else None,
         )
-        actions = carry_over(list(plan.actions), prev)
+        actions = list(plan.actions)  # statuses carried over by build_plan, once
         checkin = CheckIn(
             id=make_id(self.today),
             date=self.today,

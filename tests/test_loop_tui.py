@@ -113,7 +113,7 @@ async def test_starting_fresh_over_an_unfinished_draft_asks_first(workdir: Path)
         await pilot.press("y")  # start a new one after all
         await settle(pilot)
         assert "step 1 of 6" in screen_text(app)
-        assert app.session.tasks == ()
+        assert app.session.tasks == []
         await pilot.press("ctrl+q")
         await settle(pilot)
     # Nothing typed yet: the old draft is still there to resume.
