@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +21,6 @@ from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from coach.backups import KEEP_BACKUPS, Backup, keep_backup, list_backups
 from coach.errors import describe_validation_error
 from coach.migrations import CHECKINS, DRAFT, META, store_version, upgrade
 from coach.models import EXTRA_LABEL, SCHEMA_VERSION, CheckIn, ProfileFile
@@ -28,22 +30,16 @@ from coach.storage import (
     StoreError,
     encode,
     ensure_private_dir,
+    fsync_dir,
     store_lock,
     sweep_temp_files,
 )
 
-__all__ = [
-    "KEEP_BACKUPS",
-    "Backup",
-    "Saved",
-    "Store",
-    "StoreError",
-    "keep_backup",
-    "list_backups",
-    "validate_store_data",
-]
+__all__ = ["Backup", "Saved", "Store", "StoreError", "list_backups", "validate_store_data"]
 
+KEEP_BACKUPS = 10
 LOCK_TIMEOUT = 10.0
+_BACKUP_NAME = re.compile(r"^coach-(\d{8}T\d{12})Z(?:-([a-z-]+))?\.json$")
 
 
 class Saved(BaseModel):
@@ -54,6 +50,54 @@ class Saved(BaseModel):
     replaced: CheckIn | None = None
     previous: CheckIn | None = None
     backup: Path | None = None
+
+
+class Backup(BaseModel):
+    """One file in backups/, newest first in list_backups()."""
+
+    path: Path
+    taken: dt.datetime
+    label: str = ""
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Backups in `folder`, newest first (names carry the UTC time they were taken)."""
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            m = _BACKUP_NAME.match(path.name)
+            if m:
+                taken = dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=dt.UTC)
+                found.append(Backup(path=path, taken=taken, label=m.group(2) or ""))
+    return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def keep_backup(source: Path, folder: Path, *, label: str = "", keep: int = KEEP_BACKUPS) -> Path:
+    """Keep the file at `source` as a new timestamped backup; drop all but the newest `keep`.
+
+    A hard link costs nothing whatever the store's size, and it stays intact: the store is
+    only ever replaced by a new file (see storage.py), never edited in place. Where links are
+    not supported the file is copied.
+    """
+    ensure_private_dir(folder)
+    suffix = f"-{label}" if label else ""
+    while True:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+        path = folder / f"coach-{stamp}Z{suffix}.json"
+        if not path.exists():
+            break
+    try:
+        os.link(source, path)
+    except FileExistsError:
+        raise StoreError(f"{path}: a backup with this name appeared meanwhile; try again") from None
+    except OSError:
+        shutil.copyfile(source, path)
+        os.chmod(path, 0o600)
+    fsync_dir(folder)
+    for old in list_backups(folder)[keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return path
 
 
 def _invalid(err: ValidationError, where: str) -> StoreError:
