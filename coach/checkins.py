@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -143,6 +144,16 @@ def plan_of(checkin: CheckIn, previous: CheckIn | None = None, *, playbook=None)
             "metrics": list(checkin.metrics),
         }
     )
+
+
+class Saved(BaseModel):
+    """What `Store.save_quarter` did: the stored check-in, the one it replaced, if any, and the
+    check-in it was compared with."""
+
+    checkin: CheckIn
+    replaced: CheckIn | None = None
+    previous: CheckIn | None = None
+    backup: Path | None = None
 
 
 class Due(BaseModel):

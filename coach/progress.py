@@ -14,10 +14,20 @@ from typing import get_args
 
 from coach.checkins import with_metric
 from coach.errors import CoachError
-from coach.models import Action, ActionStatus, CheckIn, Evidence, clean_text
+from coach.models import EXTRA_LABEL, Action, ActionStatus, CheckIn, Evidence, clean_text
 
 SHORT_ID_LENGTH = 6
 STATUSES: tuple[str, ...] = get_args(ActionStatus)
+
+
+def current_checkin(checkins: list[CheckIn]) -> CheckIn | None:
+    """This quarter's check-in, where progress and evidence go: the newest quarter's own one
+    (an extra one if that quarter has only extras)."""
+    if not checkins:
+        return None
+    newest = max(c.quarter for c in checkins)
+    mine = [c for c in checkins if c.quarter == newest]
+    return ([c for c in mine if c.label != EXTRA_LABEL] or mine)[-1]
 
 
 def short_id(action_id: str) -> str:

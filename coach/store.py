@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from coach.checkins import Saved, merge_quarter
 from coach.errors import describe_validation_error
 from coach.migrations import CHECKINS, DRAFT, META, store_version, upgrade
 from coach.models import EXTRA_LABEL, SCHEMA_VERSION, CheckIn, ProfileFile
@@ -40,16 +41,6 @@ __all__ = ["Backup", "Saved", "Store", "StoreError", "list_backups", "validate_s
 KEEP_BACKUPS = 10
 LOCK_TIMEOUT = 10.0
 _BACKUP_NAME = re.compile(r"^coach-(\d{8}T\d{12})Z(?:-([a-z-]+))?\.json$")
-
-
-class Saved(BaseModel):
-    """What `Store.save_quarter` did: the stored check-in, the one it replaced, if any, and the
-    check-in it was compared with."""
-
-    checkin: CheckIn
-    replaced: CheckIn | None = None
-    previous: CheckIn | None = None
-    backup: Path | None = None
 
 
 class Backup(BaseModel):
@@ -221,17 +212,6 @@ class Store:
             return None
         return self._validate(*max(items, key=_sort_key))
 
-    def current(self) -> CheckIn | None:
-        """This quarter's check-in: the newest quarter's own one (an extra one if it has only
-        extras). Progress and evidence are recorded on it."""
-        items = self._table(CHECKINS).items()
-        if not items:
-            return None
-        newest = max(rec["quarter"] for _k, rec in items)
-        mine = [(k, r) for k, r in items if r["quarter"] == newest]
-        own = [(k, r) for k, r in mine if r.get("label", "") != EXTRA_LABEL] or mine
-        return self._validate(*max(own, key=_sort_key))
-
     def previous(self, checkin: CheckIn) -> CheckIn | None:
         """Last quarter's check-in for `checkin`: the newest one of an earlier quarter."""
         return self.last_before(checkin.quarter)
@@ -299,13 +279,14 @@ class Store:
         """Save a new check-in; StoreError if its id is already taken."""
         record = self._record(checkin)
         with self._writing(backup="") as db:
-            table = db.table(CHECKINS)
-            raw = self._table(CHECKINS)
-            if any(rec["id"] == checkin.id for rec in raw.values()):
-                raise StoreError(f"{self.path}: a check-in with id {checkin.id!r} already exists")
-            next_id = max((int(k) for k in raw), default=0) + 1
-            table.insert(Document(record, doc_id=next_id))
+            self._insert(db, record)
         return CheckIn.model_validate(record)
+
+    def _insert(self, db: TinyDB, record: dict[str, Any]) -> None:
+        raw = self._table(CHECKINS)
+        if any(rec["id"] == record["id"] for rec in raw.values()):
+            raise StoreError(f"{self.path}: a check-in with id {record['id']!r} already exists")
+        db.table(CHECKINS).insert(Document(record, doc_id=max(map(int, raw), default=0) + 1))
 
     def update_checkin(self, checkin: CheckIn) -> CheckIn:
         """Replace the stored check-in that has the same id; StoreError if there is none."""
@@ -328,16 +309,13 @@ class Store:
         `before_write(checkin, previous)` runs just before writing; if it raises, nothing is
         stored.
         """
-        from coach.checkins import merge_quarter
 
         self.last_backup = None
         with self._writing(backup="") as db:
-            raw = self._table(CHECKINS)
-            earlier = [(k, rec) for k, rec in raw.items() if rec["quarter"] < quarter]
-            previous = self._validate(*max(earlier, key=_sort_key)) if earlier else None
+            previous = self.last_before(quarter)
             same = [
                 (k, rec)
-                for k, rec in raw.items()
+                for k, rec in self._table(CHECKINS).items()
                 if rec["quarter"] == quarter and rec.get("label", "") != EXTRA_LABEL
             ]
             fresh = make(previous)
@@ -353,15 +331,11 @@ class Store:
             record = self._record(checkin)
             if before_write is not None:
                 before_write(CheckIn.model_validate(record), previous)
-            table = db.table(CHECKINS)
             if replaced is not None:
                 self._storage.keep_old = lambda path: self._keep(path, "replaced")
-                _replace(table, doc_id, record)
+                _replace(db.table(CHECKINS), doc_id, record)
             else:
-                if any(r["id"] == checkin.id for r in raw.values()):
-                    raise StoreError(f"{self.path}: a check-in with id {checkin.id!r} exists")
-                next_id = max((int(k) for k in raw), default=0) + 1
-                table.insert(Document(record, doc_id=next_id))
+                self._insert(db, record)
         return Saved(
             checkin=CheckIn.model_validate(record),
             replaced=replaced,

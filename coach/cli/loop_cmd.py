@@ -28,7 +28,9 @@ def _open(ctx: click.Context):
 
 
 def _latest(store):
-    latest = store.current()
+    from coach.progress import current_checkin
+
+    latest = current_checkin(store.checkins())
     if latest is None:
         raise CoachError(NO_CHECKIN)
     return latest

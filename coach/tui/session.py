@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from coach.checkins import Saved
     from coach.draft import Draft
     from coach.models import CheckIn, CheckInDiff, ProfileFile, Task
     from coach.rules import RuleTable
     from coach.settings import Settings
-    from coach.store import Saved
 
 DRAFT_API = frozenset(
     {
