@@ -41,7 +41,12 @@ async def palette(pilot, command: str) -> None:
     await settle(pilot)
 
 
-async def test_exporting_again_updates_the_quarters_checkin(workdir: Path) -> None:
+async def test_exporting_again_updates_the_quarters_checkin(workdir: Path, monkeypatch) -> None:
+    import coach.plan
+
+    builds = []
+    real = coach.plan.build_plan
+    monkeypatch.setattr(coach.plan, "build_plan", lambda *a, **k: builds.append(1) or real(*a, **k))
     app = make_app(Settings.from_env(), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await walk_to_export(pilot)
@@ -64,6 +69,8 @@ async def test_exporting_again_updates_the_quarters_checkin(workdir: Path) -> No
         await settle(pilot)
     checkins = open_store().checkins()
     assert len(checkins) == 1 and checkins[0].id == first[0].id
+    # One plan for the whole walk: previewed, exported three times, never rebuilt.
+    assert len(builds) == 1
     assert checkins[0].plan is not None  # the stored check-in keeps its plan
 
 

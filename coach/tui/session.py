@@ -128,10 +128,11 @@ class Session:
     def load_home(self) -> HomeInfo:
         """Open the store and read what the welcome or dashboard screen shows."""
         from coach.calendar import next_checkin_due
+        from coach.progress import current_checkin
 
         store = self.store
         checkins = store.checkins()
-        latest = checkins[-1] if checkins else None
+        latest = current_checkin(checkins)
         due = next_checkin_due(latest.date) if latest else None
         return HomeInfo(latest=latest, count=len(checkins), draft=store.load_draft(), next_due=due)
 
