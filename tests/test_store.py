@@ -258,3 +258,38 @@ def test_backups_fall_back_to_copies_where_links_are_not_supported(
     assert mode(backup.path) == 0o600
     assert backup.path.stat().st_nlink == 1
     assert list(json.loads(backup.path.read_bytes())["checkins"]) == ["1"]
+
+
+def test_changes_from_two_stores_on_one_file_both_stay(settings, rules):
+    first, second = Store.open(settings), Store.open(settings)
+    saved = first.add_checkin(make_checkin(rules, checkin_id="a"))
+    stale = first.get("a")  # what an app opened now would hold
+
+    def done(action_id):
+        def change(c):
+            actions = [
+                x.model_copy(update={"status": "done"}) if x.id == action_id else x
+                for x in c.actions
+            ]
+            return c.model_copy(update={"actions": actions})
+
+        return change
+
+    second.change_checkin("a", done("act-1"))
+    first.change_checkin(stale.id, done("act-2"))
+    status = {a.id: a.status for a in Store.open(settings).get("a").actions}
+    assert status == {"act-0": "todo", "act-1": "done", "act-2": "done"}
+    with pytest.raises(StoreError, match="may not alter its id"):
+        first.change_checkin("a", lambda c: c.model_copy(update={"id": "b"}))
+    with pytest.raises(StoreError, match="no check-in with id 'zzz'"):
+        first.change_checkin("zzz", lambda c: c)
+    assert saved.id == "a"
+
+
+def test_last_quarter_is_the_newest_checkin_of_an_earlier_quarter(store, rules):
+    for n, day in enumerate([dt.date(2026, 2, 1), dt.date(2026, 3, 1), dt.date(2026, 5, 1)]):
+        store.add_checkin(make_checkin(rules, day=day, checkin_id=f"c{n}"))
+    assert store.last_before("2026-Q2").id == "c1"
+    assert store.last_before("2026-Q1") is None
+    assert store.previous(store.get("c2")).id == "c1"
+    assert store.previous(store.get("c1")) is None  # same quarter does not count
