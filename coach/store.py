@@ -360,15 +360,16 @@ class Store:
             _replace(db.table(CHECKINS), doc_id, record)
         return CheckIn.model_validate(record)
 
-    def save_draft(self, profile_file: ProfileFile) -> None:
-        """Keep the TUI's work in progress (one draft; no backup, it is saved often)."""
+    def save_draft(self, profile_file: ProfileFile, *, backup: str | None = None) -> None:
+        """Keep the TUI's work in progress (one draft). No backup, it is saved often, unless
+        `backup` labels one (e.g. when a new draft replaces an unfinished one)."""
         payload = ProfileFile.model_validate(profile_file.model_dump(mode="json"))
         record = {
             "schema_version": SCHEMA_VERSION,
             "profile_file": payload.model_dump(mode="json"),
             "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
-        with self._writing() as db:
+        with self._writing(backup=backup) as db:
             db.table(DRAFT).upsert(Document(record, doc_id=1))
 
     def clear_draft(self) -> None:

@@ -125,6 +125,21 @@ async def test_starting_fresh_over_an_unfinished_draft_asks_first(workdir: Path)
         await settle(pilot)
     # Nothing typed yet: the old draft is still there to resume.
     assert open_store().load_draft() == draft
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "y")
+        await settle(pilot)
+        await type_text(pilot, "Clerk")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    # Now the new draft is the one to resume, and the old one is kept in backups/.
+    assert open_store().load_draft().profile.role == "Clerk"
+    from coach.store import list_backups
+
+    (kept,) = [b for b in list_backups(Settings.from_env().backups_dir) if b.label]
+    assert kept.label == "draft-replaced"
+    assert "Task number 7" in kept.path.read_text(encoding="utf-8")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

@@ -159,7 +159,7 @@ class CoachApp(App[None]):
         role = pending.profile.role or "untitled role"
         question = (
             f"You have an unfinished check-in ({role}, {len(pending.tasks)} tasks). Start a new "
-            "one? The unfinished one is replaced as soon as you type."
+            "one? Once you type, it replaces the unfinished one, which is kept in backups/."
         )
         self.push_screen(ConfirmModal(question, "Start a new one", "Keep it"), answered)
 

@@ -85,6 +85,8 @@ class Session:
         self._table = rules
         self._draft: Draft | None = None
         self._catalog: Any = None
+        self._replaces_stored = False
+        """True while a new draft has not been saved over the unfinished one in the store."""
         self.on_change: Callable[[], None] | None = None
         """Called after every change to the draft, and when a new draft replaces it."""
 
@@ -153,6 +155,7 @@ class Session:
         )
         draft.observe(lambda _revision: self._notify())
         self._draft = draft
+        self._replaces_stored = True
         return draft
 
     def _notify(self) -> None:
@@ -180,6 +183,7 @@ class Session:
         if previous is not None and previous.quarter == self.quarter:
             previous = self.store.last_before(self.quarter)
         self._new_draft(draft, previous=previous).mark_saved()
+        self._replaces_stored = False
         self._notify()
 
     # --- roles ------------------------------------------------------------------------------
@@ -303,6 +307,9 @@ class Session:
         draft = self._draft
         if draft is None or not (draft.dirty and draft.has_content()):
             return False
-        self.store.save_draft(draft.profile_file)
+        # The first save of a new draft keeps the unfinished one it replaces in backups/.
+        keep = self._replaces_stored and self.store.load_draft() is not None
+        self.store.save_draft(draft.profile_file, backup="draft-replaced" if keep else None)
+        self._replaces_stored = False
         draft.mark_saved()
         return True
