@@ -207,6 +207,7 @@ async def test_evidence_from_the_dashboard_and_the_brag_document_from_the_palett
         await pilot.press("enter")
         await settle(pilot)
         assert "Log evidence" not in screen_text(app)
+        assert "Evidence logged: 1" in screen_text(app)
         await palette(pilot, "Brag document")
     stored = open_store().get(saved.id)
     assert [(e.text, e.value, e.action_id) for e in stored.evidence] == [

@@ -88,6 +88,10 @@ class DashboardScreen(HomeScreen):
             ("Next check-in due: ", "bold"),
             due_text,
         )
+        if latest.evidence:
+            summary.append("\n")
+            summary.append("Evidence logged: ", style="bold")
+            summary.append(f"{len(latest.evidence)} (e adds more; the brag document lists it)")
         if info.draft is not None:
             summary.append("\nAn unfinished check-in is waiting: press r to resume it.")
         self.query_one("#summary", Static).update(summary)
@@ -198,7 +202,7 @@ class DashboardScreen(HomeScreen):
             except CoachError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self._fill_actions()
+            self.show_info(self.info)
             count = len(self.info.latest.evidence)
             self.notify(f"Evidence logged ({count} this quarter); it goes in your brag document.")
 
