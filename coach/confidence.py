@@ -12,9 +12,14 @@ agreed with expert raters on a labelled set of real task statements (see
    figure by the band's measured effect over all rules, and the rule's own count in that band,
    shrunk the same way, refines it.
 
-A rule the calibration has never seen (a rule added to a custom table, or one whose class was
-changed) gets its class's base rate with the band's effect. Pure: no I/O except loading the
-bundled calibration once, on first use.
+4. The weights that settle contested tasks were tuned on the same labelled tasks, so their
+   agreement there is optimistic: on other occupations, close calls were right less often
+   than on the tuning set while unopposed verdicts held. `transfer` lowers each band's
+   log-odds by that measured gap.
+
+A rule the calibration has never seen (a rule added to a custom table, an attribute rule, or
+one whose class was changed) gets its class's base rate with the band's effect. Pure: no I/O
+except loading the bundled calibration once, on first use.
 """
 
 from __future__ import annotations
@@ -85,6 +90,15 @@ class CalibrationMeta(BaseModel):
     prior_tasks: Annotated[float, Field(gt=0, le=10_000)]
     floor: Annotated[float, Field(ge=0, le=0.5)] = 0.05
     ceiling: Annotated[float, Field(ge=0.5, le=1)] = 0.95
+    transfer: dict[str, Annotated[float, Field(ge=-2, le=2)]] = Field(default_factory=dict)
+    """Log-odds added per band for occupations the counts have not seen (see the module doc)."""
+
+    @model_validator(mode="after")
+    def _known_bands(self) -> CalibrationMeta:
+        unknown = sorted(set(self.transfer) - set(BANDS))
+        if unknown:
+            raise ValueError(f"transfer: unknown band {unknown[0]!r}; known: {', '.join(BANDS)}")
+        return self
 
 
 class Calibration(BaseModel):
@@ -168,6 +182,7 @@ def probability(
         rule_rate = _shrunk(sum(counts.right), sum(counts.tasks), base, k)
         band_prior = _sigmoid(_logit(rule_rate) + band_shift)
         estimate = _shrunk(counts.right[band_index], counts.tasks[band_index], band_prior, k)
+    estimate = _sigmoid(_logit(estimate) + meta.transfer.get(band, 0.0))
     return round(min(max(estimate, meta.floor), meta.ceiling), 2)
 
 

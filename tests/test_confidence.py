@@ -175,3 +175,27 @@ def test_classifier_confidence_is_the_calibrated_figure():
     table = load_rules()
     verdict = table.classify("Repair hydraulic pumps on the loading dock")
     assert verdict.confidence == probability(verdict.rule, verdict.exposure, 1.0)
+
+
+def test_the_transfer_shift_lowers_close_calls_more_than_unopposed_ones():
+    rules = {"r": {"exposure": "augmentation", "tasks": [100, 100, 100], "right": [70, 70, 70]}}
+    plain = calibration(rules)
+    shifted = calibration(rules, transfer={"unopposed": -0.05, "close": -0.4})
+    drop_unopposed = probability("r", Exposure.AUGMENTATION, 1.0, plain) - probability(
+        "r", Exposure.AUGMENTATION, 1.0, shifted
+    )
+    drop_close = probability("r", Exposure.AUGMENTATION, 0.1, plain) - probability(
+        "r", Exposure.AUGMENTATION, 0.1, shifted
+    )
+    assert 0 <= drop_unopposed < drop_close
+    assert probability("r", Exposure.AUGMENTATION, 0.7, plain) == probability(
+        "r", Exposure.AUGMENTATION, 0.7, shifted
+    )  # no shift given for the clear band
+
+
+def test_a_transfer_for_an_unknown_band_is_refused():
+    data = calibration().model_dump(mode="json")
+    data["meta"]["transfer"] = {"tight": -0.3}
+    with pytest.raises(CoachError) as err:
+        parse_calibration(data, "calibration.toml")
+    assert "tight" in str(err.value)
