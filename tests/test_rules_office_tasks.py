@@ -66,6 +66,17 @@ OFFICE_TASKS = [
     ("Run the weekly one-on-ones with my direct reports", N),
     ("Give a difficult performance review to an underperforming employee", N),
     ("Interview candidates for the open analyst role", N),
+    ("Resolve a conflict between two team members", N),
+    ("Decide the layoff list for the department", N),
+    # more plain office work
+    ("Tag and route incoming support tickets", D),
+    ("Translate the user manual into German", D),
+    ("Draft job descriptions for two open roles", D),
+    ("Review pull requests from teammates", A),
+    ("Triage security alerts from the SIEM", A),
+    ("Prioritize the product backlog with engineering", A),
+    ("Close the books at month end", A),
+    ("Write the product requirements document for the new feature", A),
 ]
 
 WORD_SENSE_TRAPS = [
