@@ -37,7 +37,7 @@ def exposure_text(exposure: Exposure) -> Text:
 
 
 def confidence_word(confidence: float) -> str:
-    """The calibrated confidence in the words the plan uses too ("likely", "a toss-up")."""
+    """The calibrated confidence in words ("likely", "a toss-up"), as coach.confidence words it."""
     from coach.confidence import confidence_word as worded
 
     return worded(confidence)
