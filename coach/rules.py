@@ -21,6 +21,7 @@ from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from coach.confidence import fallback_probability, probability
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
 from coach.rule_engine import Matcher, bits, pattern_words
@@ -167,7 +168,7 @@ class RuleTable:
             "rule": "fallback",
             "basis": "none: no rule matched",
             "reason": meta.fallback_reason,
-            "confidence": meta.fallback_confidence,
+            "confidence": fallback_probability(exposure, meta.fallback_confidence),
             "why": (
                 f"No rule matched this wording, so this is the fallback guess ({exposure.label}, "
                 "low confidence); describe the task with a plain verb and object, or set its "
@@ -224,7 +225,7 @@ class RuleTable:
         runner_up = max(totals[c] for c in range(3) if c != win)
         margin = (totals[win] - runner_up) / (totals[win] + runner_up)
         rule = self.rules[decider]
-        confidence = round(0.5 + 0.45 * margin, 2)
+        confidence = probability(rule.id, rule.exposure, margin)
         decision = _Decision(
             rule=rule,
             index=decider,

@@ -196,7 +196,7 @@ STILL_FIRED = [
     ("Draft blog posts for the launch", "first-drafts"),
     ("Teach classes in the evening program", "teaching-in-person"),
     ("Supervise nurses and aides on the ward", "supervision"),
-    ("Answer questions from the public at the front desk", "human-relationships"),
+    ("Greet visitors at the front desk and sign them in", "human-relationships"),
     ("Pilot cargo ships into the harbour", "safety-critical-systems"),
     ("Guard the warehouse gates at night", "security-patrol"),
     ("Test the nightly build before the release", "basic-testing"),

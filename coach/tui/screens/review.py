@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from coach.models import LEVELS, SCARCE_ASSETS
 from coach.tui.screens.base import CoachScreen
-from coach.tui.widgets.labels import exposure_text
+from coach.tui.widgets.labels import confidence_word, exposure_text
 from coach.tui.widgets.share_bars import ShareBars
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class ReviewScreen(CoachScreen):
             text.append(item.task.text, style="bold")
             text.append(f" ({item.task.hours_per_week:g} h, ")
             text.append_text(exposure_text(item.verdict.exposure))
-            text.append(f"): {item.verdict.reason}\n")
+            text.append(f", {confidence_word(item.verdict.confidence)}): {item.verdict.reason}\n")
         text.rstrip()
         return text
 

@@ -24,7 +24,7 @@ from coach.tui.widgets.labels import (
 )
 
 ATTRIBUTE_KEYS = dict(zip("12345678", ATTRIBUTES, strict=True))
-FIXED_COLUMNS = 40  # widths of the hours, exposure and confidence columns plus padding
+FIXED_COLUMNS = 45  # widths of the hours, exposure and confidence columns plus padding
 
 
 class TasksScreen(CoachScreen):
@@ -35,7 +35,8 @@ class TasksScreen(CoachScreen):
         "List what you do in a typical week and the hours each takes. Each task is scored: "
         "displacement (AI can already do it), augmentation (AI speeds it up) or not ready "
         "(stays human). The panel below explains the selected task's score: the deciding "
-        "rule, the article section it comes from and why. Keys 1-8 say whether the task is "
+        "rule, the article section it comes from and why. 'How sure' is the share of "
+        "verdicts like it that agreed with expert raters. Keys 1-8 say whether the task is "
         "repetitive, uses structured data, has clear guardrails, is high stakes, novel, "
         "ambiguous, safety-critical or needs human context (each press cycles unset, yes, "
         "no); the score updates at once."
@@ -70,7 +71,7 @@ class TasksScreen(CoachScreen):
         table.add_column("Task", width=40, key="task")
         table.add_column("Hours", width=5, key="hours")
         table.add_column("Exposure", width=12, key="exposure")
-        table.add_column("Conf.", width=6, key="conf")
+        table.add_column("How sure", width=11, key="conf")
         yield table
         yield Static("", id="hours-note", markup=False)
         with VerticalScroll(id="task-detail"):

@@ -37,11 +37,10 @@ def exposure_text(exposure: Exposure) -> Text:
 
 
 def confidence_word(confidence: float) -> str:
-    if confidence >= 0.75:
-        return "high"
-    if confidence >= 0.5:
-        return "medium"
-    return "low"
+    """The calibrated confidence in words ("likely", "a toss-up"), as coach.confidence words it."""
+    from coach.confidence import confidence_word as worded
+
+    return worded(confidence)
 
 
 def verdict_text(verdict: Verdict) -> Text:
@@ -50,7 +49,7 @@ def verdict_text(verdict: Verdict) -> Text:
     text.append(verdict.exposure.label, style=CLASS_STYLE[verdict.exposure.value])
     text.append(f": {CLASS_MEANING[verdict.exposure.value]}. ")
     text.append(
-        f"Confidence {confidence_word(verdict.confidence)} ({verdict.confidence:.0%}).\n",
+        f"How sure: {confidence_word(verdict.confidence)} ({verdict.confidence:.0%}).\n",
         style="dim",
     )
     text.append("Why: ", style="bold")
