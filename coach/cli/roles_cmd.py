@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from coach.cli.core import safe_json
-from coach.cli.group import get_rules, rules_option
+from coach.cli.group import complete_role_ids, get_rules, rules_option
 from coach.errors import CoachError
 from coach.models import LEVELS, Exposure, clean_text
 
@@ -121,7 +121,7 @@ def _get_role(catalog, role_id: str):
 
 
 @roles.command()
-@click.argument("role_id", metavar="ID")
+@click.argument("role_id", metavar="ID", shell_complete=complete_role_ids)
 @click.option("--profile", "as_profile", is_flag=True, help="Print the role as a profile file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the role and verdicts as JSON.")
 @click.option(

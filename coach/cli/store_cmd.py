@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli.group import get_rules, get_settings, rules_option
+from coach.cli.group import complete_checkin_ids, get_rules, get_settings, rules_option
 from coach.errors import CoachError
 from coach.models import clean_text
 
@@ -171,7 +171,7 @@ def _find(store, wanted: str | None):
 
 
 @click.command()
-@click.argument("checkin_id", metavar="[ID]", required=False)
+@click.argument("checkin_id", metavar="[ID]", required=False, shell_complete=complete_checkin_ids)
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file."
 )
