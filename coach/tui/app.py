@@ -58,6 +58,33 @@ class CoachApp(App[None]):
         self.fatal_error: str | None = None
         self._autosave_timer: Any = None
         self._quit_anyway = False
+        self._apply_settings_theme()
+
+    # --- theme ------------------------------------------------------------------------------
+
+    def _apply_settings_theme(self) -> None:
+        """Start in the settings file's theme; a theme the user picks later is saved there."""
+        settings = self.session.settings
+        self._saved_theme = settings.theme or self.theme
+        if settings.theme:
+            if settings.theme not in self.available_themes:
+                from coach.errors import CoachError
+
+                names = ", ".join(sorted(self.available_themes))
+                raise CoachError(
+                    f"{settings.config_path}: key 'theme': no theme called {settings.theme!r}; "
+                    f"use one of {names}"
+                )
+            self.theme = settings.theme
+
+    def watch_theme(self, theme: str) -> None:
+        if theme == self._saved_theme:
+            return
+        self._saved_theme = theme
+        try:
+            self.session.settings.save_theme(theme)
+        except OSError as exc:
+            self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
     # --- screens ----------------------------------------------------------------------------
 

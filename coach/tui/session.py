@@ -306,7 +306,8 @@ class Session:
         return quarter_of(self.today)
 
     def default_export_path(self, cwd: Path | None = None) -> Path:
-        return (cwd or Path.cwd()) / f"coach-plan-{self.quarter()}.md"
+        folder = cwd or self.settings.export_dir or Path.cwd()
+        return folder / f"coach-plan-{self.quarter()}.md"
 
     def draft_checkin(self) -> tuple[CheckIn, Plan]:
         """The check-in this session would save, and its plan (with "since last quarter")."""

@@ -44,10 +44,13 @@ class ExportScreen(CoachScreen):
                 classes="para",
                 markup=False,
             )
-            yield Input(f"./{default.name}", id="export-path", compact=True)
-            yield Static(
-                f"(./ is the current folder: {default.parent})", classes="dim", markup=False
-            )
+            if default.parent == Path.cwd():
+                yield Input(f"./{default.name}", id="export-path", compact=True)
+                yield Static(
+                    f"(./ is the current folder: {default.parent})", classes="dim", markup=False
+                )
+            else:  # export_dir from the settings file
+                yield Input(str(default), id="export-path", compact=True)
             yield Static("", id="export-result", classes="para", markup=False)
 
     @on(Input.Submitted, "#export-path")
