@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("coach.cli.store_cmd:backup", "Write the whole store to a JSON file."),
     "restore": ("coach.cli.store_cmd:restore", "Replace the store with a backup JSON file."),
     "doctor": ("coach.cli.store_cmd:doctor", "Show where data lives and check the store."),
+    "serve": ("coach.cli.serve:serve", "Run the app in a web browser (the [web] extra)."),
 }
 
 

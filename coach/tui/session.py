@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coach.models import (
         AssessedTask,
         Assessment,
@@ -321,15 +323,21 @@ class Session:
 
         return render_markdown(self.draft_checkin()[1])
 
-    def export(self, path: Path, *, force: bool = False) -> CheckIn:
+    def export(
+        self, path: Path, *, force: bool = False, deliver: Callable[[str], object] | None = None
+    ) -> CheckIn:
         """Write the plan to `path`, then save the check-in and clear the draft.
 
         The file is written first: if that fails nothing is stored, so the user can retry.
+        With `deliver` (the browser mode), the Markdown goes to it instead of to `path`.
         """
         from coach.export import render_markdown, write_text_atomic
 
         checkin, plan = self.draft_checkin()
-        write_text_atomic(path, render_markdown(plan), force=force)
+        if deliver is None:
+            write_text_atomic(path, render_markdown(plan), force=force)
+        else:
+            deliver(render_markdown(plan))
         saved = self.store.add_checkin(checkin)
         self.store.clear_draft()
         self.dirty = False

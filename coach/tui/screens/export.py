@@ -72,6 +72,9 @@ class ExportScreen(CoachScreen):
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = Path.cwd() / path
+        if self.app.is_web:  # the browser downloads the plan; nothing is written here
+            self._export(path, force=False)
+            return
         if path.is_dir():
             self._not_saved(f"{path} is a folder; add a file name to the path.")
             return
@@ -90,15 +93,19 @@ class ExportScreen(CoachScreen):
     def _export(self, path: Path, *, force: bool) -> None:
         from coach.errors import CoachError
 
+        deliver = self._download(path.name) if self.app.is_web else None
         try:
-            checkin = self.session.export(path, force=force)
+            checkin = self.session.export(path, force=force, deliver=deliver)
         except (CoachError, OSError) as exc:
             self._not_saved(str(exc))
             return
         self.saved_to = path
         result = Text()
         result.append("Saved. ", style="bold")
-        result.append(f"Your plan is in {path}.\n")
+        if deliver is None:
+            result.append(f"Your plan is in {path}.\n")
+        else:
+            result.append(f"Your browser is downloading the plan as {path.name}.\n")
         result.append(
             f"Check-in {checkin.quarter} recorded (exposure index "
             f"{checkin.assessment.exposure_index}); your draft is cleared.\n\n"
@@ -108,8 +115,18 @@ class ExportScreen(CoachScreen):
         result_widget.remove_class("error")
         result_widget.update(result)
         self.query_one("#export-path", Input).disabled = True
-        self.notify(f"Plan saved to {path}", markup=False)
+        shown = f"Plan saved to {path}" if deliver is None else "Plan sent to your downloads"
+        self.notify(shown, markup=False)
         self.refresh_bindings()
+
+    def _download(self, name: str):
+        """In the browser: hand the Markdown to the browser's downloads (deliver_text)."""
+        import io
+
+        def deliver(text: str) -> None:
+            self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown")
+
+        return deliver
 
     def _not_saved(self, reason: str) -> None:
         """Say why nothing was written, on the screen (it stays) and as a toast."""
