@@ -102,10 +102,11 @@ class CoachApp(App[None]):
     def go_resume(self) -> None:
         """Open a resumed draft where the user left it: on its tasks if it has any.
 
-        The profile step sits beneath, so esc walks back through the answers as usual.
+        The profile and role steps sit beneath, so esc walks back through them as usual.
         """
         self.go("profile")
         if self.session.tasks:
+            self.go("role")
             self.go("tasks")
 
     def go_home(self) -> None:

@@ -47,7 +47,14 @@ class TasksScreen(CoachScreen):
         Binding("u", "undo", "Undo", id="undo-delete", show=False),
         Binding("shift+up,ctrl+up", "move(-1)", "Move up", id="move-up", show=False),
         Binding("shift+down,ctrl+down", "move(1)", "Move down", id="move-down", show=False),
-        Binding("1", "attribute('1')", "Attributes", id="attributes", key_display="1-8"),
+        Binding(
+            "1",
+            "attribute('1')",
+            "Attributes",
+            id="attributes",
+            key_display="1-8",
+            tooltip=f"Toggle {ATTRIBUTE_SHORT[ATTRIBUTE_KEYS['1']]}",
+        ),
         *[
             Binding(
                 key,
