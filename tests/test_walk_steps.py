@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import Input, OptionList, Static
@@ -228,3 +229,56 @@ async def test_tasks_help_lists_key_1() -> None:
     assert shown["1"] == "Toggle repetitive"
     assert shown["2"] == "Toggle structured data"
     assert shown["8"] == "Toggle human context"
+
+
+# --- item 15: a week of 0 hours is refused alike in the app and the CLI -------------------------
+
+
+async def test_app_refuses_a_week_of_zero_hours() -> None:
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_task_dialog(pilot)
+        await type_text(pilot, "Answer tier-1 tickets")
+        await pilot.press("enter")
+        await type_text(pilot, "0")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [t.hours_per_week for t in app.session.tasks] == [0]
+        told: list[str] = []
+        app.notify = lambda message, **_kw: told.append(message)  # type: ignore[method-assign]
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "TasksScreen"
+        assert len(told) == 1
+        assert told[0].startswith("Your tasks add up to 0 hours a week")
+        assert "over 0 hours" not in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("tasks", "message"),
+    [
+        ("", "has no [[tasks]]; add the tasks of your week"),
+        (
+            '[[tasks]]\ntext = "Answer tier-1 tickets"\nhours_per_week = 0\n',
+            "its tasks add up to 0 hours a week; give each task the hours it takes",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["plan", "checkin"])
+def test_cli_refuses_an_empty_week_like_the_app(
+    tmp_path: Path, tasks: str, message: str, command: str
+):
+    from click.testing import CliRunner
+
+    from coach.cli import cli
+
+    profile = tmp_path / "me.toml"
+    profile.write_text('[profile]\nrole = "Support"\n\n' + tasks, encoding="utf-8")
+    args = ["plan", str(profile)] if command == "plan" else ["checkin", "--from", str(profile)]
+    from coach.errors import CoachError
+
+    result = CliRunner().invoke(cli, args)
+    assert isinstance(result.exception, CoachError)
+    assert result.exception.exit_code == 2
+    assert str(result.exception).startswith(f"{profile}: {message}")
+    assert result.output == ""  # nothing rendered

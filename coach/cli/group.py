@@ -59,6 +59,19 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
+EMPTY_WEEK = {
+    "no-tasks": (
+        "has no [[tasks]]; add the tasks of your week "
+        "([[tasks]] entries with text and hours_per_week)"
+    ),
+    "no-hours": (
+        "its tasks add up to 0 hours a week; give each task the hours it takes "
+        "(hours_per_week, 0 to 168)"
+    ),
+}
+"""Why a profile file's week cannot be scored (see coach.scoring.empty_week), for the CLI."""
+
+
 def complete_role_ids(
     _ctx: click.Context, _param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:

@@ -166,6 +166,8 @@ class TasksScreen(CoachScreen):
         text.append("\n")
         text.append_text(source)
         panel.update(text)
+        # A shorter text must not leave the panel scrolled past its own heading.
+        self.query_one("#task-detail", VerticalScroll).scroll_home(animate=False)
 
     @property
     def current(self) -> int | None:
@@ -237,8 +239,18 @@ class TasksScreen(CoachScreen):
         self.refresh_bindings()
 
     def action_next(self) -> None:
-        if not self.session.tasks:
+        from coach.scoring import empty_week
+
+        problem = empty_week(self.session.tasks)
+        if problem == "no-tasks":
             self.notify("Add at least one task first (press a).", severity="error")
+            return
+        if problem == "no-hours":
+            self.notify(
+                "Your tasks add up to 0 hours a week: give each the hours it takes (press e) "
+                "before the review.",
+                severity="error",
+            )
             return
         self.coach.go("review")
 
