@@ -282,3 +282,25 @@ def test_cli_refuses_an_empty_week_like_the_app(
     assert result.exception.exit_code == 2
     assert str(result.exception).startswith(f"{profile}: {message}")
     assert result.output == ""  # nothing rendered
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_tasks_detail_panel_shows_its_heading_and_toasts_do_not_cover_it(size) -> None:
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await to_role_step(pilot, "Paralegal")
+        await pilot.press("enter")  # take the role: a toast says how many tasks came in
+        await settle(pilot)
+        panel = app.screen.query_one("#task-detail")
+        toasts = list(app.screen.query("Toast"))
+        assert toasts, "the role's toast is showing"
+        for toast in toasts:
+            assert not toast.region.overlaps(panel.region)
+        for _ in range(3):
+            await pilot.press("down")
+            await settle(pilot)
+        assert panel.scroll_y == 0
+        assert panel.region.height <= panel.virtual_size.height + 1  # no blank filler
+        text = screen_text(app)
+        assert "Attributes (keys 1-8" in text
+        assert "8 human context:" in text
