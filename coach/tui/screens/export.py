@@ -116,6 +116,7 @@ class ExportScreen(CoachScreen):
         result_widget.update(result)
         self.query_one("#export-path", Input).disabled = True
         shown = f"Plan saved to {path}" if deliver is None else "Plan sent to your downloads"
+        self.app.clear_notifications()  # an earlier "Not saved" must not sit over this
         self.notify(shown, markup=False)
         self.refresh_bindings()
 

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from coach.tui.screens.base import TooSmall
 
@@ -29,6 +29,9 @@ class Dialog(ModalScreen):
         with Vertical(classes="dialog"):
             yield from self.compose_dialog()
             yield Static("", classes="dialog-error", markup=False)
+        # The dialog's own keys; without it the footer of the screen behind shows keys
+        # that do nothing while the dialog is open.
+        yield Footer()
         yield TooSmall()
 
     def show_error(self, message: str) -> None:
@@ -149,6 +152,43 @@ class TaskEditModal(Dialog):
             self.show_error(str(exc))
             return
         self.dismiss(task)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportPathModal(Dialog):
+    """Ask where a plan should be written; dismisses with the absolute Path or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+    AUTO_FOCUS = "#export-path"
+
+    def __init__(self, title: str, default: Path) -> None:
+        super().__init__()
+        self.heading = title
+        self.default = default
+
+    def compose_dialog(self) -> ComposeResult:
+        yield Label(self.heading, classes="title")
+        yield Label("Write the plan (Markdown) to this file:")
+        shown = f"./{self.default.name}" if self.default.parent == Path.cwd() else self.default
+        yield Input(str(shown), id="export-path")
+        yield Static("enter: write    esc: cancel", classes="dim", markup=False)
+
+    @on(Input.Submitted, "#export-path")
+    def _submit(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.show_error("Type a file path for the plan.")
+            return
+        path = Path(raw).expanduser()
+        path = path if path.is_absolute() else Path.cwd() / path
+        if path.is_dir():
+            self.show_error(f"{path} is a folder; add a file name to the path.")
+            return
+        self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
