@@ -132,3 +132,52 @@ async def test_n_when_due_says_nothing_extra() -> None:
         await settle(pilot)
         assert type(app.screen).__name__ == "ProfileScreen"
     assert told == []
+
+
+# --- item 17: the history chart keeps a fixed 0-100 scale -------------------------------------
+
+
+def test_index_chart_scale_is_fixed_so_small_changes_look_small():
+    from coach.tui.screens.history import CHART_COLUMN, index_chart
+
+    lines = index_chart([("2026-Q2", 45), ("2026-Q3", 41)], 78)
+    assert lines[0].startswith("100 ┤") and lines[4].startswith("  0 ┼")
+    assert "2026-Q2" in lines[5] and "2026-Q3" in lines[5]
+    assert lines[6].split() == ["index", "45", "41"]
+
+    def height(column: int) -> int:
+        """How many eighths of a row the bar in `column` fills."""
+        centre = 5 + column * CHART_COLUMN + CHART_COLUMN // 2
+        blocks = " ▁▂▃▄▅▆▇█"
+        return sum(blocks.index(line[centre]) if len(line) > centre else 0 for line in lines[:4])
+
+    assert height(0) - height(1) <= 2  # 4 points of 100 is a small step, not a cliff
+    low_high = index_chart([("a", 0), ("b", 100)], 78)
+    assert [line[5 + CHART_COLUMN + CHART_COLUMN // 2] for line in low_high[:4]] == ["█"] * 4
+    assert all(line[5 + CHART_COLUMN // 2] == " " for line in low_high[:4] if len(line) > 9)
+
+
+def test_index_chart_keeps_the_newest_that_fit():
+    from coach.tui.screens.history import index_chart
+
+    points = [(f"2020-Q{n % 4 + 1}", n) for n in range(20)]
+    lines = index_chart(points, 78)
+    assert all(len(line) <= 78 for line in lines)
+    assert lines[6].split()[-1] == "19"
+    assert lines[-1].startswith("(the newest 8 of 20 check-ins)")
+
+
+async def test_history_screen_draws_the_labelled_chart() -> None:
+    from tests.test_tui_flow import _seed_checkin as seed
+
+    seed(dt.date(2026, 5, 4))
+    seed(dt.date(2026, 8, 20), hours=8.0)
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        text = screen_text(app)
+    assert "100 ┤" in text
+    assert "  0 ┼" in text
+    assert "2026-Q2" in text and "2026-Q3" in text
