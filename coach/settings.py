@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,11 @@ def default_config_path() -> Path:
     override = os.environ.get(CONFIG_ENV)
     if override:
         return _as_path(override, "config_path", CONFIG_ENV).expanduser()
+    if sys.platform.startswith("linux"):
+        # platformdirs' rule for Linux (XDG), without importing it before the first paint.
+        base = os.environ.get("XDG_CONFIG_HOME", "")
+        base = base if base.strip() else os.path.expanduser("~/.config")
+        return Path(base) / "coach" / CONFIG_NAME
     from platformdirs import user_config_path
 
     return user_config_path("coach", appauthor=False) / CONFIG_NAME
@@ -64,14 +70,14 @@ def default_config_path() -> Path:
 
 def read_config(path: Path) -> FileConfig:
     """The settings file at `path` (empty when there is none); a CoachError naming the key."""
-    import tomllib
-
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return FileConfig()
     except OSError as exc:
         raise CoachError(f"{path}: cannot read the settings file: {exc.strerror}") from None
+    import tomllib  # only when there is a file: most runs have none
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -202,3 +202,21 @@ async def test_export_dir_from_the_settings_file_is_where_the_plan_goes(
     assert [p.name for p in written] == ["coach-plan-2026-Q4.md"]
     assert written[0].read_text(encoding="utf-8").startswith("#")
     assert list(workdir.iterdir()) == []
+
+
+@pytest.mark.parametrize("xdg", [None, "", "/tmp/xdg-config"])
+def test_linux_config_path_follows_platformdirs(monkeypatch, xdg):
+    """The Linux path is worked out without importing platformdirs; it must agree with it."""
+    import sys
+
+    from platformdirs.unix import Unix
+
+    from coach.settings import default_config_path
+
+    monkeypatch.delenv("COACH_CONFIG")
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert default_config_path() == Unix("coach", appauthor=False).user_config_path / "config.toml"
