@@ -304,3 +304,19 @@ async def test_tasks_detail_panel_shows_its_heading_and_toasts_do_not_cover_it(s
         text = screen_text(app)
         assert "Attributes (keys 1-8" in text
         assert "8 human context:" in text
+
+
+async def test_palette_offers_no_jump_to_review_for_a_zero_hour_week() -> None:
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_task_dialog(pilot)
+        await type_text(pilot, "Answer tier-1 tickets")
+        await pilot.press("enter")
+        await type_text(pilot, "0")
+        await pilot.press("enter")
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Go to review" not in titles
+        app.session.replace_task(0, app.session.tasks[0].model_copy(update={"hours_per_week": 2}))
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Go to review" in titles

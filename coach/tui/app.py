@@ -198,8 +198,13 @@ class CoachApp(App[None]):
         )
         yield SystemCommand("Dashboard", "Your last check-in and what is due", self.go_home)
         yield SystemCommand("History", "Past check-ins and how they differ", self._palette_history)
+        scorable = False
+        if self.session.has_content():  # the models are loaded by then; importing is free
+            from coach.scoring import empty_week
+
+            scorable = empty_week(self.session.tasks) is None
         for name in ("review", "plan", "export"):
-            if self.session.has_content():
+            if scorable:  # a week of no tasks or 0 hours has nothing to review
                 yield SystemCommand(
                     f"Go to {name}", f"Jump to the {name} step of this check-in", self._jump(name)
                 )
