@@ -112,13 +112,19 @@ async def test_a_search_with_no_match_says_so() -> None:
 async def test_role_rows_wrap_and_only_the_list_has_a_scrollbar() -> None:
     app = make_app(Settings.from_env(), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await to_role_step(pilot, "engineer")
+        await to_role_step(pilot)
+        await type_text(pilot, "engineer")
+        await settle(pilot)
         preview_panel = app.screen.query_one("#role-preview")
         assert preview_panel.styles.scrollbar_size_vertical == 0
         text = screen_text(app)
         # "Machine learning engineer  (Data and analytics)" is wider than the list: it wraps.
         assert "Machine learning engineer  (Data and" in text
         assert "analytics)" in text
+        # A row that wraps only once the scrollbar takes its room keeps its second line.
+        lines = [line.split("▏")[0].strip() for line in text.splitlines()]
+        staff = lines.index("Staff software engineer")
+        assert lines[staff + 1] == "(Engineering)"
 
 
 # --- item 13: add-task errors a person can read --------------------------------------------
