@@ -177,16 +177,23 @@ class _Scan:
     tasks: dict[str, list[tuple[bool, str]]] = field(default_factory=dict)
     skipped: int = 0
     has_title: bool = True
+    strength: dict[str, int] = field(default_factory=dict)
+    """code -> how its title matched (coach.roles.TITLE_*), for the exact ones."""
 
     def kind(self, code: str, title: str) -> str | None:
         if self.is_code:
             if code == self.query:
                 return "exact"
             return "partial" if code.startswith(self.query + ".") else None
-        folded = title.casefold()
-        if folded == self.query:
-            return "exact"
-        return "partial" if self.query in folded else None
+        from coach.roles import TITLE_PARTIAL, title_match
+
+        strength = title_match(self.query, title)
+        if strength is None:
+            return None
+        if strength == TITLE_PARTIAL:
+            return "partial"
+        self.strength[code] = strength
+        return "exact"
 
 
 def _scan(path: Path, encoding: str, scan: _Scan) -> None:
@@ -240,6 +247,11 @@ def _choose(scan: _Scan, path: Path, occupation: str) -> str:
             f"{path}: has no 'Title' column, so give the occupation's O*NET-SOC code "
             "(like 15-1252.00) instead of a title"
         )
+    if scan.exact and not scan.is_code:
+        # A whole-title match ("Electricians") beats a match on part of a title
+        # ("Helpers--Electricians"); only the strongest kind is a candidate.
+        best = max(scan.strength[code] for code in scan.exact)
+        scan.exact = [code for code in scan.exact if scan.strength[code] == best]
     if len(scan.exact) == 1:
         return scan.exact[0]
     if len(scan.exact) > 1:
@@ -261,11 +273,11 @@ def _choose(scan: _Scan, path: Path, occupation: str) -> str:
         raise CoachError(
             f"{path}: no occupation has the code {occupation}; check the code, or give a title"
         )
-    from rapidfuzz import fuzz, process
+    from coach.roles import closest_titles
 
-    close = process.extract(occupation, scan.titles, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+    close = closest_titles(occupation, scan.titles)
     hint = (
-        "; closest titles:\n" + _candidates([code for _, _, code in close], scan.titles)
+        "; closest titles:\n" + _candidates(close, scan.titles)
         if close
         else "; give an O*NET-SOC code like 15-1252.00 or part of a title"
     )
@@ -275,8 +287,10 @@ def _choose(scan: _Scan, path: Path, occupation: str) -> str:
 def read_occupation(path: Path, occupation: str) -> OnetImport:
     """Read `path` and build a profile for the occupation given by code or title.
 
-    A code matches exactly ("15-1252.00") or by its base ("15-1252"); a title matches exactly
-    (any case) or as part of a title. More than one match is an error listing the candidates.
+    A code matches exactly ("15-1252.00") or by its base ("15-1252"). A title matches in
+    singular or plural and any case (coach.roles.title_match): a whole title beats one of its
+    parts ("Accountants" in "Accountants and Auditors"), which beats some of its words. More
+    than one match of the strongest kind is an error listing the candidates.
     """
     path = Path(path)
     query = clean_text(occupation or "")

@@ -6,6 +6,7 @@ profile file the worker then edits, so nobody has to type their whole job from s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -251,6 +252,68 @@ def search_roles(catalog: Catalog, query: str, limit: int = 20) -> list[Role]:
             scored.append((best[0], best[1], position, role))
     scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
     return [item[3] for item in scored[:limit]]
+
+
+# --- occupation titles (O*NET) --------------------------------------------------------------
+
+TITLE_EXACT, TITLE_PART_EXACT, TITLE_PARTIAL = 3, 2, 1
+"""How a query matches an occupation title, strongest first: the whole title ("electrician"
+for "Electricians"), one of its parts ("accountant" for "Accountants and Auditors"), or some
+of its words ("ward nurse" for "Example Ward Nurses")."""
+CLOSE_TITLE_CUTOFF = 60.0
+_TITLE_PARTS = re.compile(r"\s+and\s+|\s*(?:,|--|/|;)\s*")
+_TITLE_WORD = re.compile(r"[^\W_]+")
+
+
+def singular(word: str) -> str:
+    """A plain English singular, good enough for job titles: nurses -> nurse, secretaries ->
+    secretary, coaches -> coach; "boss", "status" and short words stay as they are."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+def title_words(text: str) -> tuple[str, ...]:
+    """The words of a title, case-folded and singular."""
+    return tuple(singular(w) for w in _TITLE_WORD.findall(clean_text(text).casefold()))
+
+
+def title_match(query: str, title: str) -> int | None:
+    """TITLE_EXACT, TITLE_PART_EXACT, TITLE_PARTIAL, or None when `query` does not match.
+
+    Singular and plural count alike, and so do case and punctuation.
+    """
+    wanted = title_words(query)
+    if not wanted:
+        return None
+    have = title_words(title)
+    if wanted == have:
+        return TITLE_EXACT
+    if any(wanted == title_words(part) for part in _TITLE_PARTS.split(title)):
+        return TITLE_PART_EXACT
+    joined, within = " ".join(wanted), " ".join(have)
+    if set(wanted) <= set(have) or f" {joined}" in f" {within}":
+        return TITLE_PARTIAL
+    return None
+
+
+def closest_titles(query: str, titles: dict[str, str], limit: int = 5) -> list[str]:
+    """Keys of the `titles` closest to `query` by shared words (rapidfuzz token_set_ratio on
+    singular words), best first; for a "did you mean" when nothing matched."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(
+        " ".join(title_words(query)),
+        {key: " ".join(title_words(title)) for key, title in titles.items()},
+        scorer=fuzz.token_set_ratio,
+        limit=limit,
+        score_cutoff=CLOSE_TITLE_CUTOFF,
+    )
+    return [key for _value, _score, key in found]
 
 
 def role_to_profile(role: Role) -> ProfileFile:

@@ -33,6 +33,17 @@ def assess(tasks: Sequence[Task], verdicts: Sequence[Verdict]) -> Assessment:
     )
 
 
+def empty_week(tasks: Sequence[Task]) -> str | None:
+    """Why a week cannot be scored yet, or None: "no-tasks", or "no-hours" when every task
+    has 0 hours. The app and the CLI refuse such a week alike instead of showing an index
+    "over 0 hours" (each shell words the reason for its own input)."""
+    if not tasks:
+        return "no-tasks"
+    if sum(t.hours_per_week for t in tasks) <= 0:
+        return "no-hours"
+    return None
+
+
 def whole_percents(shares: dict[Exposure, float]) -> dict[Exposure, int]:
     """Shares as whole percents that add up to 100 (largest remainder), so a summary never
     reads 34% + 33% + 34%. All zero stays all zero."""

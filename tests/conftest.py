@@ -12,6 +12,7 @@ def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "coach-home"
     monkeypatch.setenv("COACH_HOME", str(home))
     monkeypatch.delenv("COACH_RULES", raising=False)
+    monkeypatch.setenv("COACH_CONFIG", str(tmp_path / "coach-config.toml"))
     monkeypatch.setenv("NO_COLOR", "1")
     return home
 

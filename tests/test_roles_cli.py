@@ -218,3 +218,39 @@ def test_errors_reach_the_user_as_one_line_and_exit_2(tmp_path: Path):
     assert proc.stderr.startswith("coach: error: ")
     assert "13-9990.00  Example Budget Planners" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# --- tables are laid out by display width (Rich) ------------------------------------------
+
+
+def test_listing_keeps_ids_whole_and_columns_aligned_at_80():
+    from rich.cells import cell_len
+
+    result = run("roles", columns=80)
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    title_at = lines[0].index("TITLE")
+    for line, role in zip(lines[1:], load_catalog().roles, strict=True):
+        assert line.startswith(role.id + " ")
+        assert line[title_at - 1] == " " and line[title_at] != " "  # no id runs into the title
+
+
+def test_wide_characters_stay_within_the_terminal(monkeypatch):
+    from rich.cells import cell_len
+
+    from coach.cli import roles_cmd
+
+    monkeypatch.setenv("COLUMNS", "80")
+    table = roles_cmd._table(
+        ("HOURS", {"justify": "right", "no_wrap": True}),
+        ("TASK", {"ratio": 1, "overflow": "fold"}),
+    )
+    table.add_row("4", "週次の売上レポートを作成し、営業チームと共有する" * 3)
+    table.add_row("2", "Plan the week")
+    printed: list[str] = []
+    monkeypatch.setattr(roles_cmd.click, "echo", lambda line="": printed.append(line))
+    roles_cmd._print(table)
+    assert len(printed) > 3  # the long CJK task wrapped
+    assert all(cell_len(line) <= 80 for line in printed)
+    task_at = printed[0].index("TASK")
+    assert all(cell_len(line[:task_at]) == task_at for line in printed[1:])

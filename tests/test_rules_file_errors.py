@@ -168,7 +168,7 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 def test_rules_check_ok(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["rules", "--check", str(write(tmp_path, GOOD_RULE))])
     assert result.exit_code == 0, result.output
-    assert "OK, 1 rules (1 displacement, 0 augmentation, 0 not-ready)" in result.output
+    assert "OK, 1 rule (1 displacement, 0 augmentation, 0 not-ready)" in result.output
 
 
 def test_rules_check_of_the_bundled_table(tmp_path: Path) -> None:

@@ -80,3 +80,14 @@ def test_thirds_read_34_33_33():
     third = 1 / 3
     percents = whole_percents(dict.fromkeys(Exposure, third))
     assert sorted(percents.values()) == [33, 33, 34]
+
+
+def test_empty_week_is_no_tasks_or_no_hours():
+    from coach.models import Task
+    from coach.scoring import empty_week
+
+    assert empty_week([]) == "no-tasks"
+    assert empty_week([Task(text="Plan the week", hours_per_week=0)]) == "no-hours"
+    assert (
+        empty_week([Task(text="a", hours_per_week=0), Task(text="b", hours_per_week=0.5)]) is None
+    )

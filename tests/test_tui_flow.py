@@ -258,6 +258,7 @@ async def test_draft_survives_quit_and_resumes() -> None:
         await type_text(pilot, "Paralegal")
         await pilot.press("ctrl+n")
         await settle(pilot)
+        await pilot.press("down", "up")  # from the best match (Paralegal) up to "Start blank"
         await pilot.press("ctrl+n")
         await settle(pilot)
         await pilot.press("a")
@@ -283,9 +284,13 @@ async def test_draft_survives_quit_and_resumes() -> None:
         await settle(pilot)
         assert again.session.pf.profile.role == "Paralegal"
         assert [t.text for t in again.session.tasks] == ["Draft contract redlines"]
-        # It opens where the user left off (the tasks step); esc goes back to the profile.
+        # It opens where the user left off (the tasks step); esc goes back to the role step,
+        # then to the profile.
         assert type(again.screen).__name__ == "TasksScreen"
         assert "Draft contract redlines" in screen_text(again)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(again.screen).__name__ == "RoleScreen"
         await pilot.press("escape")
         await settle(pilot)
         assert type(again.screen).__name__ == "ProfileScreen"

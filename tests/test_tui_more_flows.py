@@ -198,7 +198,7 @@ async def test_task_dialog_keeps_the_error_and_the_typed_text() -> None:
         await pilot.press("enter", "enter")  # no hours given
         await settle(pilot)
         error = app.screen.query_one(".dialog-error", Static)
-        assert error.display and "give the hours per week it takes" in str(error.render())
+        assert error.display and "Give the hours it takes in a typical week" in str(error.render())
         assert app.session.tasks == []
         assert app.screen.query_one("#task-text", Input).value == "Compile weekly sales reports"
         await type_text(pilot, "6")

@@ -104,3 +104,23 @@ def test_installed_wheel_classifies_outside_the_checkout(wheel: Path, tmp_path: 
         check=True,
     ).stdout.strip()
     assert Path(where).is_relative_to(Path(purelib)), where
+
+
+def test_wheel_metadata_names_the_distribution_and_carries_the_license(wheel: Path):
+    assert wheel.name.startswith("layoff_coach-")
+    archive = zipfile.ZipFile(wheel)
+    (meta_name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    meta = archive.read(meta_name).decode()
+    headers = [line for line in meta.split("\n\n", 1)[0].splitlines()]
+    assert "Name: layoff-coach" in headers
+    assert "License-Expression: MIT" in headers
+    assert "License-File: LICENSE" in headers
+    assert "Provides-Extra: web" in headers
+    assert any(h.startswith("Project-URL: Changelog, ") for h in headers)
+    assert any(h.startswith("Keywords: ") for h in headers)
+    dist_info = meta_name.rsplit("/", 1)[0]
+    license_text = archive.read(f"{dist_info}/licenses/LICENSE").decode()
+    assert license_text.startswith("MIT License")
+    assert "Permission is hereby granted" in license_text
+    entry_points = archive.read(f"{dist_info}/entry_points.txt").decode()
+    assert "coach = coach.cli:main" in entry_points

@@ -1,16 +1,21 @@
 """The `coach` command. `coach` alone opens the terminal app; anything else goes to click.
 
 Plain `coach` skips click (and the subcommand machinery in `coach.cli.group`) so the first
-screen paints sooner; it does what the click group does without a subcommand. The group's
-names (`cli`, `rules_option`, `get_settings`, `get_rules`, ...) are still importable from here.
+screen paints sooner; it does what the click group does without a subcommand. A run from a
+shell's completion script (`_COACH_COMPLETE` set, no arguments) still goes to click. The
+group's names (`cli`, `rules_option`, `get_settings`, `get_rules`, ...) are importable here.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 from coach.errors import CoachError
+
+COMPLETE_ENV = "_COACH_COMPLETE"
+"""Set by click's completion scripts; such a run must reach click, never open the app."""
 
 _GROUP_NAMES = frozenset(
     {"cli", "COMMANDS", "LazyGroup", "rules_option", "get_settings", "get_rules", "run_click"}
@@ -20,7 +25,7 @@ _GROUP_NAMES = frozenset(
 def main() -> None:
     """Entry point: user-facing errors become one line on stderr and exit code 2."""
     try:
-        if sys.argv[1:]:
+        if sys.argv[1:] or os.environ.get(COMPLETE_ENV):
             from coach.cli.group import run_click
 
             run_click()

@@ -105,8 +105,10 @@ def rules(ctx: click.Context, check_file: Path | None, as_json: bool) -> None:
             e: sum(r.exposure == e for r in table.rules)
             for e in ("displacement", "augmentation", "not-ready")
         }
+        from coach.plan_text import counted
+
         click.echo(
-            f"{check_file}: OK, {len(table)} rules "
+            f"{check_file}: OK, {counted(len(table), 'rule')} "
             f"({counts['displacement']} displacement, {counts['augmentation']} augmentation, "
             f"{counts['not-ready']} not-ready)"
         )
@@ -115,7 +117,9 @@ def rules(ctx: click.Context, check_file: Path | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in table.rules], indent=2))
         return
-    click.echo(f"{len(table)} rules from {table.source}\n")
+    from coach.plan_text import counted
+
+    click.echo(f"{counted(len(table), 'rule')} from {table.source}\n")
     for r in table.rules:
         words = ", ".join(r.verbs[:4] + r.objects[:4])
         cond = ", ".join(f"{k}={str(v).lower()}" for k, v in r.when.items())

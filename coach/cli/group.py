@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.shell_completion import CompletionItem
 
 from coach import __version__
 
@@ -31,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actions": ("coach.cli.loop_cmd:actions", "List this quarter's actions; set their progress."),
     "log": ("coach.cli.loop_cmd:log", "Log a dated piece of evidence, or list them."),
     "brag": ("coach.cli.loop_cmd:brag", "Write a brag document of what you delivered."),
+    "serve": ("coach.cli.serve:serve", "Run the app in a web browser (the [web] extra)."),
 }
 
 
@@ -45,10 +47,65 @@ class LazyGroup(click.Group):
         module_name, attr = target[0].split(":")
         return getattr(importlib.import_module(module_name), attr)
 
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Command names from COMMANDS, so a tab press imports no subcommand module."""
+        items = [
+            CompletionItem(name, help=help_text)
+            for name, (_target, help_text) in sorted(COMMANDS.items())
+            if name.startswith(incomplete)
+        ]
+        return items + click.Command.shell_complete(self, ctx, incomplete)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+EMPTY_WEEK = {
+    "no-tasks": (
+        "has no [[tasks]]; add the tasks of your week "
+        "([[tasks]] entries with text and hours_per_week)"
+    ),
+    "no-hours": (
+        "its tasks add up to 0 hours a week; give each task the hours it takes "
+        "(hours_per_week, 0 to 168)"
+    ),
+}
+"""Why a profile file's week cannot be scored (see coach.scoring.empty_week), for the CLI."""
+
+
+def complete_role_ids(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Role ids from the bundled catalog for a tab press; nothing if it cannot be read."""
+    try:
+        from coach.roles import load_catalog
+
+        roles = load_catalog().roles
+    except Exception:  # completion must never print a traceback into the user's shell
+        return []
+    return [CompletionItem(r.id, help=r.title) for r in roles if r.id.startswith(incomplete)]
+
+
+def complete_checkin_ids(
+    ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Check-in ids from the store, read without a lock and never written; nothing on error."""
+    import json
+
+    try:
+        path = get_settings(ctx).store_path
+        data = json.loads(path.read_text(encoding="utf-8"))
+        records = list(data.get("checkins", {}).values())
+        found = [(str(r["id"]), str(r.get("date", ""))) for r in records if isinstance(r, dict)]
+    except Exception:  # a missing or damaged store is for `coach doctor` to report
+        return []
+    return [
+        CompletionItem(checkin_id, help=day)
+        for checkin_id, day in sorted(found, key=lambda item: item[1], reverse=True)
+        if checkin_id.startswith(incomplete)
+    ]
 
 
 def rules_option(func):
@@ -89,7 +146,7 @@ def get_rules(ctx: click.Context):
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, prog_name="coach")
+@click.version_option(__version__, "-V", "--version", prog_name="coach")
 @rules_option
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -109,7 +166,7 @@ def run_click() -> None:
     CoachError, KeyboardInterrupt and BrokenPipeError propagate to `coach.cli.main`.
     """
     try:
-        cli.main(standalone_mode=False)
+        cli.main(standalone_mode=False, prog_name="coach", complete_var="_COACH_COMPLETE")
     except click.exceptions.Abort:
         click.echo("coach: aborted", err=True)
         sys.exit(130)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from coach.cli.group import get_rules, rules_option
+from coach.cli.group import EMPTY_WEEK, get_rules, rules_option
+from coach.errors import CoachError
 
 
 @click.command()
@@ -50,9 +51,12 @@ def plan(
     from coach.export import render_markdown, write_text_atomic
     from coach.plan import build_plan
     from coach.profile_io import load_profile
-    from coach.scoring import assess
+    from coach.scoring import assess, empty_week
 
     pf = load_profile(profile)
+    problem = empty_week(pf.tasks)
+    if problem is not None:
+        raise CoachError(f"{profile}: {EMPTY_WEEK[problem]}")
     table = get_rules(ctx)
     assessment = assess(pf.tasks, [table.classify(t) for t in pf.tasks])
     result = build_plan(pf.profile, assessment, today=today.date() if today else None)

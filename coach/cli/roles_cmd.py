@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from coach.cli.core import safe_json
-from coach.cli.group import get_rules, rules_option
+from coach.cli.group import complete_role_ids, get_rules, rules_option
 from coach.errors import CoachError
 from coach.models import LEVELS, Exposure, clean_text
 
@@ -19,9 +19,27 @@ def _width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _cut(text: str, width: int) -> str:
-    text = clean_text(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _table(*columns: tuple[str, dict]):
+    """A borderless Rich table; Rich measures display cells, so wide (CJK) text lines up."""
+    from rich.table import Table
+
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    for header, options in columns:
+        table.add_column(header, **options)
+    return table
+
+
+def _print(renderable) -> None:
+    """Render plain text (no colour, no trailing blanks) at the terminal's width."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=_width(), color_system=None, highlight=False)
+    console.print(renderable)
+    for line in buffer.getvalue().splitlines():
+        click.echo(line.rstrip())
 
 
 class _RolesGroup(click.Group):
@@ -94,15 +112,25 @@ def search(query: tuple[str, ...], as_json: bool, limit: int) -> None:
             err=True,
         )
         sys.exit(1)
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    # One line per role: ids are never cut, titles and functions end in "…" when too wide.
     id_w = max(len(r.id) for r in found)
-    fn_w = min(max(len(r.function) for r in found), 22)
-    title_w = max(20, _width() - id_w - fn_w - 8)
-    click.echo(f"{'ID':<{id_w}} {'TITLE':<{title_w}} {'FUNCTION':<{fn_w}} TASKS")
+    fn_w = min(max(cell_len(clean_text(r.function)) for r in found), 18)
+    title_w = max(12, _width() - id_w - fn_w - len("TASKS") - 6)  # 6: the gaps between
+    one_line = {"no_wrap": True, "overflow": "ellipsis"}
+    table = _table(
+        ("ID", {"no_wrap": True, "min_width": id_w}),
+        ("TITLE", {**one_line, "max_width": title_w}),
+        ("FUNCTION", {**one_line, "max_width": fn_w}),
+        ("TASKS", {"justify": "right", "no_wrap": True}),
+    )
     for r in found:
-        click.echo(
-            f"{r.id:<{id_w}} {_cut(r.title, title_w):<{title_w}} "
-            f"{_cut(r.function, fn_w):<{fn_w}} {len(r.tasks):>5}"
+        table.add_row(
+            Text(r.id), Text(clean_text(r.title)), Text(clean_text(r.function)), str(len(r.tasks))
         )
+    _print(table)
     click.echo(
         "\nShow one: coach roles show ID   Start from one: coach roles show ID --profile -o FILE",
         err=True,
@@ -121,7 +149,7 @@ def _get_role(catalog, role_id: str):
 
 
 @roles.command()
-@click.argument("role_id", metavar="ID")
+@click.argument("role_id", metavar="ID", shell_complete=complete_role_ids)
 @click.option("--profile", "as_profile", is_flag=True, help="Print the role as a profile file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the role and verdicts as JSON.")
 @click.option(
@@ -186,17 +214,23 @@ def show(
     click.echo(textwrap.fill(role.summary, _width()))
     if role.synonyms:
         click.echo(textwrap.fill(f"Also called: {', '.join(role.synonyms)}", _width()))
-    rule_w = max(len(v.rule) for v in verdicts)  # ids are looked up, so never cut
-    lead = 5 + 2 + 12 + 2 + rule_w + 2
-    click.echo(f"\n{'HOURS':>5}  {'EXPOSURE':<12}  {'RULE':<{rule_w}}  TASK")
+    from rich.text import Text
+
+    click.echo()
+    table = _table(
+        ("HOURS", {"justify": "right", "no_wrap": True}),
+        ("EXPOSURE", {"no_wrap": True}),
+        ("RULE", {"no_wrap": True}),  # rule ids are looked up, so never cut
+        ("TASK", {"ratio": 1, "min_width": 20, "overflow": "fold"}),
+    )
     for task, verdict in zip(role.tasks, verdicts, strict=True):
-        lines = textwrap.wrap(task.text, max(24, _width() - lead)) or [""]
-        click.echo(
-            f"{task.hours_per_week:>5g}  {verdict.exposure.value:<12}  "
-            f"{verdict.rule:<{rule_w}}  {lines[0]}"
+        table.add_row(
+            f"{task.hours_per_week:g}",
+            verdict.exposure.value,
+            Text(verdict.rule),
+            Text(clean_text(task.text)),
         )
-        for more in lines[1:]:
-            click.echo(" " * lead + more)
+    _print(table)
     shares = ", ".join(f"{e.label.lower()} {round(100 * assessment.shares[e])}%" for e in Exposure)
     click.echo(f"\nWeek: {assessment.total_hours:g} h ({shares})")
     click.echo(f"Exposure index: {assessment.exposure_index}/100")

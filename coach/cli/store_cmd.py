@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
-from coach.cli.group import get_rules, get_settings, rules_option
+from coach.cli.group import (
+    EMPTY_WEEK,
+    complete_checkin_ids,
+    get_rules,
+    get_settings,
+    rules_option,
+)
 from coach.errors import CoachError
 from coach.models import clean_text
 
@@ -58,13 +64,12 @@ def checkin(ctx: click.Context, profile_path: Path, day: dt.datetime | None, ext
     from coach.calendar import next_checkin_due
     from coach.draft import Draft
     from coach.profile_io import load_profile
+    from coach.scoring import empty_week
 
     profile_file = load_profile(profile_path)
-    if not profile_file.tasks:
-        raise CoachError(
-            f"{profile_path}: has no [[tasks]]; add the tasks of your week "
-            "([[tasks]] entries with text and hours_per_week) before recording a check-in"
-        )
+    problem = empty_week(profile_file.tasks)
+    if problem is not None:
+        raise CoachError(f"{profile_path}: {EMPTY_WEEK[problem]} before recording a check-in")
     table = get_rules(ctx)
     store = _open(ctx)
     draft = Draft(profile_file, classify=table.classify, today=_day(day))
@@ -223,7 +228,7 @@ def _find(store, wanted: str | None):
 
 
 @click.command()
-@click.argument("checkin_id", metavar="[ID]", required=False)
+@click.argument("checkin_id", metavar="[ID]", required=False, shell_complete=complete_checkin_ids)
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file."
 )

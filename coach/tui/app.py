@@ -63,6 +63,33 @@ class CoachApp(App[None]):
         self.fatal_error: str | None = None
         self._autosave_timer: Any = None
         self._quit_anyway = False
+        self._apply_settings_theme()
+
+    # --- theme ------------------------------------------------------------------------------
+
+    def _apply_settings_theme(self) -> None:
+        """Start in the settings file's theme; a theme the user picks later is saved there."""
+        settings = self.session.settings
+        self._saved_theme = settings.theme or self.theme
+        if settings.theme:
+            if settings.theme not in self.available_themes:
+                from coach.errors import CoachError
+
+                names = ", ".join(sorted(self.available_themes))
+                raise CoachError(
+                    f"{settings.config_path}: key 'theme': no theme called {settings.theme!r}; "
+                    f"use one of {names}"
+                )
+            self.theme = settings.theme
+
+    def watch_theme(self, theme: str) -> None:
+        if theme == self._saved_theme:
+            return
+        self._saved_theme = theme
+        try:
+            self.session.settings.save_theme(theme)
+        except OSError as exc:
+            self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
     # --- screens ----------------------------------------------------------------------------
 
@@ -80,10 +107,11 @@ class CoachApp(App[None]):
     def go_resume(self) -> None:
         """Open a resumed draft where the user left it: on its tasks if it has any.
 
-        The profile step sits beneath, so esc walks back through the answers as usual.
+        The profile and role steps sit beneath, so esc walks back through them as usual.
         """
         self.go("profile")
         if self.session.tasks:
+            self.go("role")
             self.go("tasks")
 
     def go_home(self) -> None:
@@ -210,8 +238,13 @@ class CoachApp(App[None]):
                 "Write what you delivered, quarter by quarter, to a Markdown file",
                 self._palette_brag,
             )
+        scorable = False
+        if self.session.has_content():  # the models are loaded by then; importing is free
+            from coach.scoring import empty_week
+
+            scorable = empty_week(self.session.tasks) is None
         for name in ("review", "plan", "export"):
-            if self.session.has_content():
+            if scorable:  # a week of no tasks or 0 hours has nothing to review
                 yield SystemCommand(
                     f"Go to {name}", f"Jump to the {name} step of this check-in", self._jump(name)
                 )

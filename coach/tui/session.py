@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coach.checkins import Saved
     from coach.draft import Draft
     from coach.models import CheckIn, CheckInDiff, ProfileFile, Task
@@ -223,7 +225,8 @@ class Session:
     # --- plan and export --------------------------------------------------------------------
 
     def default_export_path(self, cwd: Path | None = None) -> Path:
-        return (cwd or Path.cwd()) / f"coach-plan-{self.quarter}.md"
+        folder = cwd or self.settings.export_dir or Path.cwd()
+        return folder / f"coach-plan-{self.quarter}.md"
 
     def plan_markdown(self) -> str:
         """The preview: compared with last quarter's check-in as the store holds it now, as
@@ -235,17 +238,24 @@ class Session:
             draft.previous = self.store.last_before(draft.quarter)
         return render_markdown(draft.plan())
 
-    def export(self, path: Path, *, force: bool = False) -> Saved:
+    def export(
+        self, path: Path, *, force: bool = False, deliver: Callable[[str], object] | None = None
+    ) -> Saved:
         """Save the draft as this quarter's check-in and write its plan to `path`.
 
         The file is written under the store's lock, just before the store: if writing it
         fails nothing is stored, so the user can retry. The draft is cleared afterwards.
+        With `deliver` (the browser mode), the Markdown goes to it instead of to `path`.
         """
         from coach.checkins import plan_of
         from coach.export import render_markdown, write_text_atomic
 
         def write_file(checkin: CheckIn, previous: CheckIn | None) -> None:
-            write_text_atomic(path, render_markdown(plan_of(checkin, previous)), force=force)
+            text = render_markdown(plan_of(checkin, previous))
+            if deliver is None:
+                write_text_atomic(path, text, force=force)
+            else:
+                deliver(text)
 
         saved = self.draft.save(self.store, before_write=write_file)
         self.store.clear_draft()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -44,6 +45,7 @@ class DashboardScreen(HomeScreen):
         Binding("space", "cycle_status", "Progress", id="progress"),
         Binding("m", "metric", "Numbers", id="metric"),
         Binding("e", "evidence", "Evidence", id="evidence"),
+        Binding("x", "export", "Export", id="export-plan"),
     ]
 
     def __init__(self) -> None:
@@ -106,10 +108,16 @@ class DashboardScreen(HomeScreen):
         row = table.cursor_row
         # Fixed widths, set before the rows: auto widths measured on idle could leave rows
         # painted at the header's width in a real terminal.
-        titles = [Text(action.title) for action in actions]
+        status_width = max(len(m) for m in STATUS_MARK.values())
+        # The action column fits the screen (no sideways scrollbar); a cut title ends in "…"
+        # and the detail line below shows it whole.
+        room = max(12, (self.size.width or 80) - status_width - 8)
+        titles = [Text(action.title, no_wrap=True, overflow="ellipsis") for action in actions]
+        for title in titles:
+            title.truncate(room, overflow="ellipsis")
         table.clear(columns=True)
-        table.add_column("Status", width=max(len(m) for m in STATUS_MARK.values()))
-        table.add_column("Action", width=max((t.cell_len for t in titles), default=6))
+        table.add_column("Status", width=status_width)
+        table.add_column("Action", width=min(room, max((t.cell_len for t in titles), default=6)))
         for action, title in zip(actions, titles, strict=True):
             table.add_row(Text(STATUS_MARK[action.status]), title, key=action.id)
         done = sum(a.status == "done" for a in actions)
@@ -120,7 +128,7 @@ class DashboardScreen(HomeScreen):
         self._show_action_detail()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("checkin", "history", "cycle_status", "evidence") and (
+        if action in ("checkin", "history", "cycle_status", "evidence", "export") and (
             self.info is None or self.info.latest is None
         ):
             return False
@@ -178,6 +186,7 @@ class DashboardScreen(HomeScreen):
                 self.notify(str(exc), severity="error", markup=False)
                 return
             self._fill_actions()
+            self.app.clear_notifications()  # an earlier error must not sit over "Saved"
             self.notify("Saved your numbers for this metric.")
 
         self.app.push_screen(MetricModal(action.title, entry), entered)
@@ -211,9 +220,61 @@ class DashboardScreen(HomeScreen):
     def action_checkin(self) -> None:
         if self.info and self.info.latest:
             latest = self.info.latest
+            due = self.info.next_due
+            if due is not None and due > self.session.today:
+                self.notify(
+                    f"Your next check-in is due on {due:%d %b %Y}; this one starts early. "
+                    "Esc goes back to the dashboard.",
+                    markup=False,
+                )
             self.coach.start_checkin(
                 lambda: self.session.start_from_previous(latest), lambda: self.coach.go("profile")
             )
+
+    def action_export(self) -> None:
+        """Write the plan of the last check-in to a file (in a browser: download it)."""
+        from coach.tui.screens.modals import ConfirmModal, ExportPathModal
+
+        if not (self.info and self.info.latest):
+            return
+        latest = self.info.latest
+        default = self.session.default_export_path().with_name(f"coach-plan-{latest.quarter}.md")
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            if path.exists() and not self.app.is_web:
+
+                def answered(yes: bool | None) -> None:
+                    if yes:
+                        self._write_plan(latest, path, force=True)
+
+                question = f"{path} already exists. Replace it with this plan?"
+                self.app.push_screen(ConfirmModal(question, "Replace", "Keep it"), answered)
+                return
+            self._write_plan(latest, path, force=False)
+
+        self.app.push_screen(ExportPathModal(f"Export the {latest.quarter} plan", default), chosen)
+
+    def _write_plan(self, checkin, path: Path, *, force: bool) -> None:
+        import io
+
+        from coach.checkins import plan_of
+        from coach.errors import CoachError
+        from coach.export import render_markdown, write_text_atomic
+
+        text = render_markdown(plan_of(checkin, self.session.store.previous(checkin)))
+        self.app.clear_notifications()
+        if self.app.is_web:
+            self.app.deliver_text(io.StringIO(text), save_filename=path.name)
+            self.notify("Plan sent to your downloads", markup=False)
+            return
+        try:
+            write_text_atomic(path, text, force=force)
+        except (CoachError, OSError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False, timeout=10)
+            return
+        self.notify(f"Wrote the plan to {path}", markup=False)
 
     def action_history(self) -> None:
         self.coach.go("history")

@@ -44,10 +44,13 @@ class ExportScreen(CoachScreen):
                 classes="para",
                 markup=False,
             )
-            yield Input(f"./{default.name}", id="export-path", compact=True)
-            yield Static(
-                f"(./ is the current folder: {default.parent})", classes="dim", markup=False
-            )
+            if default.parent == Path.cwd():
+                yield Input(f"./{default.name}", id="export-path", compact=True)
+                yield Static(
+                    f"(./ is the current folder: {default.parent})", classes="dim", markup=False
+                )
+            else:  # export_dir from the settings file
+                yield Input(str(default), id="export-path", compact=True)
             yield Static("", id="export-result", classes="para", markup=False)
 
     @on(Input.Submitted, "#export-path")
@@ -69,6 +72,9 @@ class ExportScreen(CoachScreen):
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = Path.cwd() / path
+        if self.app.is_web:  # the browser downloads the plan; nothing is written here
+            self._export(path, force=False)
+            return
         if path.is_dir():
             self._not_saved(f"{path} is a folder; add a file name to the path.")
             return
@@ -87,8 +93,9 @@ class ExportScreen(CoachScreen):
     def _export(self, path: Path, *, force: bool) -> None:
         from coach.errors import CoachError
 
+        deliver = self._download(path.name) if self.app.is_web else None
         try:
-            saved = self.session.export(path, force=force)
+            saved = self.session.export(path, force=force, deliver=deliver)
         except (CoachError, OSError) as exc:
             self._not_saved(str(exc))
             return
@@ -96,7 +103,10 @@ class ExportScreen(CoachScreen):
         self.saved_to = path
         result = Text()
         result.append("Saved. ", style="bold")
-        result.append(f"Your plan is in {path}.\n")
+        if deliver is None:
+            result.append(f"Your plan is in {path}.\n")
+        else:
+            result.append(f"Your browser is downloading the plan as {path.name}.\n")
         index = checkin.assessment.exposure_index
         if saved.replaced is not None:
             result.append(
@@ -114,8 +124,19 @@ class ExportScreen(CoachScreen):
         result_widget.update(result)
         self.query_one("#export-path", Input).disabled = True
         verb = "updated" if saved.replaced is not None else "saved"
-        self.notify(f"Plan written to {path}; check-in {checkin.quarter} {verb}", markup=False)
+        where = f"Plan written to {path}" if deliver is None else "Plan sent to your downloads"
+        self.app.clear_notifications()  # an earlier "Not saved" must not sit over this
+        self.notify(f"{where}; check-in {checkin.quarter} {verb}", markup=False)
         self.refresh_bindings()
+
+    def _download(self, name: str):
+        """In the browser: hand the Markdown to the browser's downloads (deliver_text)."""
+        import io
+
+        def deliver(text: str) -> None:
+            self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown")
+
+        return deliver
 
     def _not_saved(self, reason: str) -> None:
         """Say why nothing was written, on the screen (it stays) and as a toast."""

@@ -56,6 +56,10 @@ class HelpScreen(Dialog):
             seen.add((shown, binding.description))
             text.append(f"  {shown:<10}", style="bold")
             text.append(f"{binding.description}\n")
+            if binding.tooltip and binding.key_display and shown != binding.key:
+                # A footer entry that stands for several keys ("1-8"): its own key as well.
+                text.append(f"  {binding.key:<10}", style="bold")
+                text.append(f"{binding.tooltip}\n")
         return text
 
     def action_close(self) -> None:

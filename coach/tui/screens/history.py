@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import DataTable, Static
 
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.labels import truncate
@@ -35,7 +35,8 @@ class HistoryScreen(CoachScreen):
     STEP = "history"
     HELP = (
         "Every check-in you saved, oldest first, with the exposure index over time drawn "
-        "as a sparkline. The panel compares two check-ins: by default the selected one with "
+        "as bars on a fixed 0-100 scale, so a small change looks small. The panel compares "
+        "two check-ins: by default the selected one with "
         "the one before it. Press space on a row to compare against that one instead."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,7 +59,7 @@ class HistoryScreen(CoachScreen):
                 table.add_column(label, width=width)
             yield table
             yield Static("", id="history-trend", markup=False)
-            yield Sparkline([], id="history-spark")
+            yield Static("", id="history-chart", markup=False)
             yield Static("", id="history-diff")
 
     def on_mount(self) -> None:
@@ -91,12 +92,14 @@ class HistoryScreen(CoachScreen):
             )
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1), animate=False)
-        values = [float(i.assessment.exposure_index) for i in self.items]
-        self.query_one("#history-spark", Sparkline).data = values
+        values = [i.assessment.exposure_index for i in self.items]
         trend = "Exposure index over time (0-100): " + (
-            " -> ".join(str(int(v)) for v in values) if values else "no check-ins yet"
+            " -> ".join(str(v) for v in values) if values else "no check-ins yet"
         )
         self.query_one("#history-trend", Static).update(trend)
+        points = [(i.quarter, i.assessment.exposure_index) for i in self.items]
+        width = (self.size.width or 80) - 2
+        self.query_one("#history-chart", Static).update("\n".join(index_chart(points, width)))
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _highlighted(self) -> None:
@@ -125,6 +128,40 @@ class HistoryScreen(CoachScreen):
 
     def action_back(self) -> None:
         self.coach.pop_screen()
+
+
+CHART_ROWS = 4
+CHART_COLUMN = 9  # one check-in: its quarter ("2026-Q2") and room either side
+BLOCKS = " ▁▂▃▄▅▆▇█"  # eighths of a row
+AXIS = ("100 ┤", "    │", " 50 ┤", "    │")
+
+
+def index_chart(points: list[tuple[str, int]], width: int) -> list[str]:
+    """The exposure index of each check-in as a bar on a fixed 0-100 scale, newest right.
+
+    The scale never stretches to the data, so 45 -> 41 is a small step, not a cliff. Each bar
+    is CHART_ROWS rows of eighth blocks (a resolution of about 3 points); the axis is labelled
+    and each bar has its quarter and value below it. Only the newest bars that fit `width`
+    are drawn.
+    """
+    if not points:
+        return []
+    fit = max(1, (width - len(AXIS[0])) // CHART_COLUMN)
+    shown = points[-fit:]
+    lines = []
+    for row in range(CHART_ROWS):  # top row first
+        floor = (CHART_ROWS - 1 - row) * 8
+        cells = []
+        for _quarter, value in shown:
+            eighths = round(max(0, min(100, value)) / 100 * CHART_ROWS * 8)
+            cells.append((BLOCKS[max(0, min(8, eighths - floor))] * 3).center(CHART_COLUMN))
+        lines.append((AXIS[row] + "".join(cells)).rstrip())
+    lines.append("  0 ┼" + "─" * (CHART_COLUMN * len(shown)))
+    lines.append(" " * 5 + "".join(quarter.center(CHART_COLUMN) for quarter, _ in shown))
+    lines.append("index" + "".join(str(value).center(CHART_COLUMN) for _quarter, value in shown))
+    if len(shown) < len(points):
+        lines.append(f"(the newest {len(shown)} of {len(points)} check-ins)")
+    return [line.rstrip() for line in lines]
 
 
 def diff_text(diff: CheckInDiff) -> Text:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from coach.tui.widgets.too_small import TooSmall
 
@@ -29,6 +29,9 @@ class Dialog(ModalScreen):
         with Vertical(classes="dialog"):
             yield from self.compose_dialog()
             yield Static("", classes="dialog-error", markup=False)
+        # The dialog's own keys; without it the footer of the screen behind shows keys
+        # that do nothing while the dialog is open.
+        yield Footer()
         yield TooSmall()
 
     def show_error(self, message: str) -> None:
@@ -66,6 +69,37 @@ class ConfirmModal(Dialog):
         self.dismiss(answer)
 
 
+MAX_HOURS = 168  # hours in a week
+MAX_TASK_TEXT = 20_000
+
+
+def task_form_problem(text: str, hours: str) -> tuple[str, str] | None:
+    """What is wrong with the add/edit task form, as (field id, sentence for a person).
+
+    None when the form is fine. The field id says where the cursor should go to fix it.
+    """
+    import math
+
+    from coach.models import clean_text
+
+    if not clean_text(text):
+        return "task-text", "Describe the task in a few words, starting with a verb."
+    if len(text) > MAX_TASK_TEXT:
+        return "task-text", f"The task is too long: keep it under {MAX_TASK_TEXT:,} characters."
+    raw = hours.strip()
+    if not raw:
+        return "task-hours", "Give the hours it takes in a typical week, e.g. 4 (0 if it is rare)."
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        return "task-hours", f"Hours must be a number between 0 and {MAX_HOURS}, e.g. 4 or 1.5."
+    if not 0 <= value <= MAX_HOURS:
+        return "task-hours", f"Hours must be between 0 and {MAX_HOURS} (a week has {MAX_HOURS})."
+    return None
+
+
 class TaskEditModal(Dialog):
     """Add or edit a task's text and hours; dismisses with the validated Task or None."""
 
@@ -86,7 +120,9 @@ class TaskEditModal(Dialog):
         yield Input(task.text if task else "", id="task-text", placeholder="Task")
         yield Label("Hours per week")
         hours = f"{task.hours_per_week:g}" if task else ""
-        yield Input(hours, id="task-hours", placeholder="e.g. 4", type="number")
+        # Plain text, not type="number": a letter typed here shows and gets a clear error
+        # instead of being dropped without a word.
+        yield Input(hours, id="task-hours", placeholder="e.g. 4", max_length=20)
         yield Static("enter: next field / save    esc: cancel", classes="dim", markup=False)
 
     @on(Input.Submitted, "#task-text")
@@ -102,12 +138,57 @@ class TaskEditModal(Dialog):
 
         text = self.query_one("#task-text", Input).value
         hours = self.query_one("#task-hours", Input).value
+        problem = task_form_problem(text, hours)
+        if problem is not None:
+            field, message = problem
+            self.show_error(message)
+            wrong = self.query_one(f"#{field}", Input)
+            wrong.focus()
+            wrong.select_all()
+            return
         try:
             task = self.session.make_task(text, hours, base=self.original)
         except CoachError as exc:
             self.show_error(str(exc))
             return
         self.dismiss(task)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportPathModal(Dialog):
+    """Ask where a plan should be written; dismisses with the absolute Path or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+    AUTO_FOCUS = "#export-path"
+
+    def __init__(self, title: str, default: Path) -> None:
+        super().__init__()
+        self.heading = title
+        self.default = default
+
+    def compose_dialog(self) -> ComposeResult:
+        yield Label(self.heading, classes="title")
+        yield Label("Write the plan (Markdown) to this file:")
+        shown = f"./{self.default.name}" if self.default.parent == Path.cwd() else self.default
+        yield Input(str(shown), id="export-path")
+        yield Static("enter: write    esc: cancel", classes="dim", markup=False)
+
+    @on(Input.Submitted, "#export-path")
+    def _submit(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.show_error("Type a file path for the plan.")
+            return
+        path = Path(raw).expanduser()
+        path = path if path.is_absolute() else Path.cwd() / path
+        if path.is_dir():
+            self.show_error(f"{path} is a folder; add a file name to the path.")
+            return
+        self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -25,8 +25,9 @@ class RoleScreen(CoachScreen):
 
     STEP = "step 2 of 6: role"
     HELP = (
-        "Type a job title to filter the role catalog (typos are fine), move with the arrow "
-        "keys and press enter to take that role's typical tasks; you can edit them next. "
+        "Type a job title to filter the role catalog (typos are fine). The best match is "
+        "highlighted: enter or ctrl+n takes its typical tasks, which you can edit next; ↓ and ↑ "
+        "choose another role. "
         "Pick 'Keep my tasks / start blank' to type your own. ctrl+o imports the tasks of an "
         "occupation from an O*NET Task Statements file you downloaded."
     )
@@ -45,7 +46,7 @@ class RoleScreen(CoachScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(
-            "Find your role: type a title, then pick with ↓ and enter",
+            "Find your role: type a title, enter takes the highlighted one (↓ ↑ move)",
             classes="title",
             id="role-title",
         )
@@ -72,9 +73,6 @@ class RoleScreen(CoachScreen):
     def _refresh_list(self, query: str, keep_first: bool = False) -> None:
         self._query = query
         self.choices = self.session.roles(query)
-        if not self.choices and query.strip():
-            # A long title typed on the profile step may match nothing: show everything.
-            self.choices = self.session.roles("")
         option_list = self.query_one("#role-list", OptionList)
         option_list.clear_options()
         keep = len(self.session.tasks)
@@ -87,16 +85,26 @@ class RoleScreen(CoachScreen):
             option_list.add_option(Option(label, id=str(index)))
         best_match = self.choices and query.strip() and not keep_first
         option_list.highlighted = 1 if best_match else 0
+        option_list.scroll_home(animate=False)
         self._preview(option_list.highlighted)
 
     @on(OptionList.OptionHighlighted, "#role-list")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._preview(event.option_index)
+    def _highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        # The list's state now, not the event's: events of an earlier search may still queue.
+        self._preview(self.query_one("#role-list", OptionList).highlighted)
 
     def _preview(self, index: int | None) -> None:
         text = Text()
         choice = self._choice_at(index)
-        if choice is None:
+        query = (self._query or "").strip()
+        if choice is None and query and not self.choices:
+            text.append(f"No role matches '{query}'\n", style="bold")
+            text.append(
+                "Try fewer or other words (or clear the search to see every role), "
+                "or press enter to "
+                + ("keep your tasks." if self.session.tasks else "type your own tasks.")
+            )
+        elif choice is None:
             count = len(self.session.tasks)
             text.append("Your own tasks\n", style="bold")
             text.append(
@@ -165,10 +173,8 @@ class RoleScreen(CoachScreen):
         self.coach.go("tasks")
 
     def action_to_list(self) -> None:
-        option_list = self.query_one("#role-list", OptionList)
-        if self.focused is not option_list:
-            option_list.focus()
-            option_list.action_cursor_down()
+        """↓ from the search box moves into the list, onto the highlighted (best) match."""
+        self.query_one("#role-list", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_list" and not isinstance(self.focused, Input):
@@ -186,7 +192,8 @@ class RoleScreen(CoachScreen):
         self.app.push_screen(OnetModal(), imported)
 
     def action_next(self) -> None:
-        self.coach.go("tasks")
+        """ctrl+n does what enter does: take the highlighted role (or keep / start blank)."""
+        self._pick(self.query_one("#role-list", OptionList).highlighted)
 
     def action_back(self) -> None:
         self.coach.pop_screen()

@@ -48,7 +48,14 @@ class TasksScreen(CoachScreen):
         Binding("u", "undo", "Undo", id="undo-delete", show=False),
         Binding("shift+up,ctrl+up", "move(-1)", "Move up", id="move-up", show=False),
         Binding("shift+down,ctrl+down", "move(1)", "Move down", id="move-down", show=False),
-        Binding("1", "attribute('1')", "Attributes", id="attributes", key_display="1-8"),
+        Binding(
+            "1",
+            "attribute('1')",
+            "Attributes",
+            id="attributes",
+            key_display="1-8",
+            tooltip=f"Toggle {ATTRIBUTE_SHORT[ATTRIBUTE_KEYS['1']]}",
+        ),
         *[
             Binding(
                 key,
@@ -160,6 +167,8 @@ class TasksScreen(CoachScreen):
         text.append("\n")
         text.append_text(source)
         panel.update(text)
+        # A shorter text must not leave the panel scrolled past its own heading.
+        self.query_one("#task-detail", VerticalScroll).scroll_home(animate=False)
 
     @property
     def current(self) -> int | None:
@@ -230,8 +239,18 @@ class TasksScreen(CoachScreen):
         self.refresh_bindings()
 
     def action_next(self) -> None:
-        if not self.session.tasks:
+        from coach.scoring import empty_week
+
+        problem = empty_week(self.session.tasks)
+        if problem == "no-tasks":
             self.notify("Add at least one task first (press a).", severity="error")
+            return
+        if problem == "no-hours":
+            self.notify(
+                "Your tasks add up to 0 hours a week: give each the hours it takes (press e) "
+                "before the review.",
+                severity="error",
+            )
             return
         self.coach.go("review")
 

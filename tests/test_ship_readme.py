@@ -1,0 +1,105 @@
+"""The README's examples are real output, and its screenshots are the current snapshots.
+
+An example in README.md is a fenced block right after a marker line
+
+    <!-- example: printf 'Answer tier-1 tickets\\n' | coach classify -->
+
+The test runs the command (with `coach` meaning this checkout's coach, COLUMNS=100, a fresh
+COACH_HOME and no settings file) and compares its standard output with the block. To refresh
+the examples and screenshots after a change:
+
+    .venv/bin/python tests/test_ship_readme.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+EXAMPLE = re.compile(
+    r"<!-- example: (?P<command>.+?) -->\n```(?P<lang>\w*)\n(?P<body>.*?)```", re.S
+)
+SNAPSHOTS = ROOT / "tests" / "__snapshots__" / "test_snapshots"
+SCREENSHOTS = {
+    ROOT / "docs" / "screenshots" / "review.svg": SNAPSHOTS / "test_review_large_in_colour.svg",
+    ROOT / "docs" / "screenshots" / "dashboard.svg": SNAPSHOTS / "test_dashboard.svg",
+}
+
+
+def examples() -> list[tuple[str, str]]:
+    return [(m["command"], m["body"]) for m in EXAMPLE.finditer(README.read_text("utf-8"))]
+
+
+def run_example(command: str, home: Path) -> str:
+    coach = f"{shlex.quote(sys.executable)} -m coach"
+    env = {
+        **os.environ,
+        "COACH_HOME": str(home / "home"),
+        "COACH_CONFIG": str(home / "config.toml"),
+        "COLUMNS": "100",
+    }
+    env.pop("COACH_RULES", None)
+    result = subprocess.run(
+        ["bash", "-c", "set -o pipefail; coach() { " + coach + ' "$@"; }; ' + command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert result.returncode == 0, f"{command}: {result.stderr}"
+    return result.stdout
+
+
+def test_readme_has_examples():
+    commands = [command for command, _ in examples()]
+    assert any("coach classify" in c for c in commands)
+    assert any(c.startswith("coach roles") for c in commands)
+
+
+@pytest.mark.parametrize(("command", "shown"), examples(), ids=[c for c, _ in examples()])
+def test_readme_example_is_the_real_output(command: str, shown: str, tmp_path: Path):
+    assert run_example(command, tmp_path) == shown, (
+        "README example is out of date; run: .venv/bin/python tests/test_ship_readme.py"
+    )
+
+
+@pytest.mark.parametrize("shot", sorted(SCREENSHOTS), ids=lambda p: p.name)
+def test_readme_screenshots_are_the_current_snapshots(shot: Path):
+    assert shot.relative_to(ROOT).as_posix() in README.read_text("utf-8")
+    source = SCREENSHOTS[shot]
+    assert shot.read_bytes() == source.read_bytes(), (
+        f"{shot.name} differs from {source.name}; run: .venv/bin/python tests/test_ship_readme.py"
+    )
+
+
+def update() -> None:
+    """Rewrite README's example blocks from real output, and copy the screenshots."""
+    text = README.read_text("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+
+        def fresh(match: re.Match) -> str:
+            output = run_example(match["command"], Path(tmp))
+            return f"<!-- example: {match['command']} -->\n```{match['lang']}\n{output}```"
+
+        text = EXAMPLE.sub(fresh, text)
+    README.write_text(text, encoding="utf-8")
+    for shot, source in SCREENSHOTS.items():
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        shot.write_bytes(source.read_bytes())
+    print(f"updated {len(examples())} examples and {len(SCREENSHOTS)} screenshots")
+
+
+if __name__ == "__main__":
+    update()
