@@ -8,6 +8,7 @@ A read never mistakes a damaged file for an empty store: it raises StoreError in
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import tempfile
@@ -29,6 +30,31 @@ REPAIR_HINT = "run `coach doctor --repair` to restore the newest good backup"
 
 class StoreError(CoachError):
     """The store cannot be read or written safely; the message says which file and what to do."""
+
+    def __init__(self, message: str, *, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+class NewerStoreError(StoreError):
+    """The store was written by a newer coach: not damaged, and never to be repaired here."""
+
+
+def os_problem(exc: OSError) -> str:
+    """A short reason for an OSError, in the user's words where it matters."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "the disk is full"
+    if exc.errno == errno.ENOENT:
+        return "its folder does not exist"
+    return exc.strerror or str(exc)
+
+
+def write_target(path: Path) -> Path:
+    """Where a write to `path` lands: a symbolic link is written through to its target, so a
+    store kept elsewhere (a synced folder, say) keeps being updated."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
 
 
 def fsync_dir(folder: Path) -> None:
@@ -62,8 +88,15 @@ def atomic_write_bytes(
     """Replace `path` with `data` so that a crash at any point leaves the old or the new file.
 
     `keep_old(path)` runs just before the swap, while `path` still holds the old content.
+    A symbolic link at `path` is written through (see write_target). An OSError (a full disk,
+    say) becomes a one-line StoreError, and `path` is left as it was.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    path = write_target(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as exc:
+        reason = os_problem(exc)
+        raise StoreError(f"{path}: cannot write ({reason})", reason=reason) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -73,9 +106,14 @@ def atomic_write_bytes(
         if keep_old is not None and path.exists():
             keep_old(path)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            reason = os_problem(exc)
+            raise StoreError(
+                f"{path}: cannot write ({reason}); the file was left as it was", reason=reason
+            ) from None
         raise
     fsync_dir(path.parent)
 
