@@ -27,6 +27,7 @@ from coach.errors import CoachError
 from coach.migrations import SET_ASIDE_HINT, salvage, upgrade
 from coach.models import CheckIn
 from coach.plan_text import counted
+from coach.safe_files import check_output
 from coach.storage import (
     REPAIR_HINT,
     NewerStoreError,
@@ -337,20 +338,12 @@ def repair(settings, *, lock_timeout: float = LOCK_TIMEOUT) -> tuple[list[str], 
 
 def backup_to(settings, target: Path, *, force: bool = False) -> str:
     """Write the whole store, validated, to `target`; refuse to overwrite without `force`."""
-    if target.exists() and not force:
-        raise CoachError(f"{target}: already exists; choose another name or pass --force")
-    if target.is_dir():
-        raise CoachError(f"{target}: is a folder; give a file name")
+    check_output(target, force=force)
     if not settings.store_path.exists():
         raise CoachError(f"{settings.store_path}: no store yet, so nothing to back up")
     store = Store.open(settings)
     raw = store.dump()
-    try:
-        atomic_write_bytes(target, raw)
-    except FileNotFoundError:
-        raise CoachError(f"{target}: its folder does not exist") from None
-    except OSError as exc:
-        raise CoachError(f"{target}: cannot write ({exc.strerror})") from None
+    atomic_write_bytes(target, raw, follow_links=False)
     return f"wrote {store.count()} check-ins to {target}"
 
 

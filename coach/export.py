@@ -189,11 +189,10 @@ def _file_mode(path: Path) -> int:
 
 def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
     """Write via a temp file in the same folder, fsync and rename; never overwrite silently."""
+    from coach.safe_files import check_output
+
     path = Path(path)
-    if path.is_dir():
-        raise CoachError(f"{path}: is a folder; give a file name to write to")
-    if path.exists() and not force:
-        raise CoachError(f"{path}: already exists; use --force to overwrite it")
+    check_output(path, force=force)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise CoachError(f"{folder}: folder does not exist; create it first")

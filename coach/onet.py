@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.errors import CoachError
+from coach.errors import CoachError, open_regular
 from coach.models import Level, Profile, ProfileFile, Task, clean_text
 
 COLUMNS = (
@@ -119,7 +119,7 @@ def _level(code: str) -> Level:
 
 def _sniff(path: Path) -> None:
     try:
-        with path.open("rb") as fh:
+        with open_regular(path, "the Task Statements .txt file") as fh:
             head = fh.read(4096)
     except FileNotFoundError:
         raise CoachError(f"{path}: file not found") from None

@@ -20,7 +20,7 @@ import pydantic_core
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from coach.errors import CoachError
+from coach.errors import CoachError, NotRegularFile, open_regular
 
 TEMP_SUFFIX = ".coach-tmp"
 FREEZE_ABOVE = 1_000_000
@@ -83,15 +83,21 @@ def ensure_private_dir(folder: Path) -> None:
 
 
 def atomic_write_bytes(
-    path: Path, data: bytes, *, keep_old: Callable[[Path], object] | None = None
+    path: Path,
+    data: bytes,
+    *,
+    keep_old: Callable[[Path], object] | None = None,
+    follow_links: bool = True,
 ) -> None:
     """Replace `path` with `data` so that a crash at any point leaves the old or the new file.
 
     `keep_old(path)` runs just before the swap, while `path` still holds the old content.
-    A symbolic link at `path` is written through (see write_target). An OSError (a full disk,
+    A symbolic link at `path` is written through (see write_target) unless `follow_links`
+    is False, when the link itself is replaced. An OSError (a full disk,
     say) becomes a one-line StoreError, and `path` is left as it was.
     """
-    path = write_target(path)
+    if follow_links:
+        path = write_target(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as exc:
@@ -181,13 +187,16 @@ def decode(raw: bytes, path: Path, *, freeze: bool = False) -> dict[str, Any]:
 
 
 def read_file(path: Path) -> bytes | None:
-    """The raw bytes of `path`, None if it does not exist, StoreError if it cannot be read."""
+    """The raw bytes of `path`, None if it does not exist, StoreError if it cannot be read
+    (or is a FIFO, device or folder: reading one could block or mislead)."""
     try:
-        return path.read_bytes()
+        with open_regular(path, "a coach store file") as fh:
+            return fh.read()
     except FileNotFoundError:
         return None
-    except IsADirectoryError:
-        raise StoreError(f"{path}: is a folder, expected the store file; move it away") from None
+    except (IsADirectoryError, NotRegularFile):
+        kind = "a folder" if path.is_dir() else "not a regular file"
+        raise StoreError(f"{path}: is {kind}, expected a coach store file; move it away") from None
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the store ({exc.strerror}); {REPAIR_HINT}") from None
 

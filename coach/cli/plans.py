@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from coach.cli.dates import Day
 from coach.cli.group import get_rules, rules_option
 
 
@@ -29,7 +30,7 @@ from coach.cli.group import get_rules, rules_option
 )
 @click.option(
     "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Day(),
     default=None,
     help="Plan as if today were this date (YYYY-MM-DD); sets the quarter and check-in date.",
 )

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 
+from coach.cli.dates import Day
 from coach.cli.group import get_rules, get_settings, rules_option
 from coach.errors import CoachError
 from coach.models import clean_text
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE = Day()
 
 
 def _day(value: dt.datetime | None) -> dt.date:
