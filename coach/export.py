@@ -20,10 +20,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from coach.errors import CoachError
 from coach.models import LEVELS, Exposure, Plan, clean_text
+from coach.sandbox import BoundedSandbox, render_bounded
 from coach.scoring import whole_percents
-
-MAX_OUTPUT = 5_000_000
-"""A template's `*` and `**` may not build values bigger than this (memory guard)."""
 
 _ESCAPE = {
     "\\": "\\\\",
@@ -66,24 +64,8 @@ def signed(value: float) -> str:
     return f"+{value:g}" if value > 0 else f"{value:g}"
 
 
-class _Sandbox(SandboxedEnvironment):
-    """The stock sandbox, plus a cap on values built with `*` and `**`."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-            raise SecurityError("exponent too large in template")
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                sized = isinstance(seq, str | list | tuple) and isinstance(n, int)
-                if sized and len(seq) * n > MAX_OUTPUT:
-                    raise SecurityError("template builds a value that is too large")
-        return super().call_binop(context, operator, left, right)
-
-
 def make_environment(folder: Path) -> SandboxedEnvironment:
-    env = _Sandbox(
+    env = BoundedSandbox(
         loader=jinja2.FileSystemLoader(str(folder), encoding="utf-8"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
@@ -160,7 +142,7 @@ def render_markdown(plan: Plan, template: Path | None = None) -> str:
     except UnicodeDecodeError:
         raise CoachError(f"{path}: not UTF-8 text; save the template as UTF-8") from None
     try:
-        return tmpl.render(plan_context(plan))
+        return render_bounded(tmpl, plan_context(plan), cap_memory=template is not None)
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or str(path)
         raise CoachError(

@@ -1,0 +1,83 @@
+"""Issue 14, user templates: runaway templates stop with one clear error and exit 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach.assets import asset_path
+
+PROFILE = str(asset_path("examples/profile.toml"))
+
+RUNAWAY = {
+    "nested-big-ranges": (
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "range()",
+    ),
+    "nested-small-ranges": (
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+        "steps",
+    ),
+    "center": ("{{ 'x'|center(10**9) }}", "too large"),
+    "indent": ("{{ 'x\ny'|indent(10**9) }}", "too large"),
+    "method-argument": ("{{ 'x'.zfill(10**9) }}", "too large"),
+    "percent-format-filter": ("{{ '%1000000000s'|format('x') }}", "width"),
+    "percent-operator": ("{{ '%1000000000s' % 'x' }}", "width"),
+    "str-format": ("{{ '{:>1000000000}'.format('x') }}", "width"),
+    "repeat": ("{{ 'x' * 10**9 }}", "too large"),
+    "loops-over-strings": (
+        "{% for a in 'x' * 4000000 %}{% for b in 'x' * 4000000 %}{% endfor %}{% endfor %}",
+        "seconds",
+    ),
+    "output-size": (
+        "{% for i in range(10000) %}{{ 'x' * 4000 }}{% endfor %}",
+        "output",
+    ),
+    "doubling": (
+        "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
+        "{% endfor %}{{ ns.s|length }}",
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", RUNAWAY)
+def test_a_runaway_template_is_stopped_with_a_clear_error(kind, tmp_path: Path):
+    source, words = RUNAWAY[kind]
+    template = tmp_path / "t.md.j2"
+    template.write_text(source)
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "plan", PROFILE, "--template", str(template)],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr[-500:]
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert str(template) in result.stderr and words in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_ordinary_user_template_still_renders(tmp_path: Path):
+    template = tmp_path / "t.md.j2"
+    template.write_text(
+        "# {{ profile.role|md }}\n{% for i in range(3) %}{{ i }}{% endfor %}\n"
+        "{{ '%5s'|format('x') }}|{{ 'ab'|center(6) }}|\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "plan", PROFILE, "--template", str(template)],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == ["012    x|  ab  |"]
