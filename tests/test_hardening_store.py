@@ -19,7 +19,7 @@ from coach import doctor
 from coach.assets import asset_path
 from coach.cli import main
 from coach.settings import Settings
-from coach.store import KEEP_BACKUPS, Store, list_backups
+from coach.store import KEEP_BACKUPS, Store, StoreError, list_backups
 
 
 @pytest.fixture
@@ -337,3 +337,15 @@ def test_doctor_json_reports_state_and_counts(settings, saved, run):
     report = json.loads(out)
     assert report["state"] == "damaged" and report["healthy"] is False
     assert str(settings.store_path) in report["problem"]
+
+
+def test_the_app_does_not_greet_a_lost_store_as_a_first_visit(settings, saved):
+    import datetime as _dt
+
+    from coach.tui.session import Session
+
+    settings.store_path.unlink()
+    session = Session(settings, today=_dt.date(2026, 11, 3))
+    assert session.store_exists()  # so the app opens the store, which says it is missing
+    with pytest.raises(StoreError, match="doctor --repair"):
+        session.load_home()
