@@ -129,7 +129,10 @@ def _template_line(exc: BaseException, filename: str) -> int | None:
 
 def render_markdown(plan: Plan, template: Path | None = None) -> str:
     """The plan as Markdown, through the bundled template or the user's (sandboxed)."""
+    from coach.safe_files import check_input
+
     path = Path(template) if template is not None else default_template_path()
+    check_input(path, "a Jinja2 template file")
     if not path.is_file():
         raise CoachError(f"{path}: template not found")
     env = make_environment(path.parent)

@@ -47,3 +47,19 @@ def check_output(path: Path, *, force: bool) -> None:
         )
     if not force:
         raise CoachError(f"{path}: already exists; use --force to overwrite it")
+
+
+def check_input(path: Path, expected: str) -> None:
+    """Raise CoachError if `path` exists but is not a regular file (a FIFO would block the
+    read). For files another library opens itself; coach's own reads use open_regular."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise CoachError(f"{path}: is a folder; give {expected}")
+        raise CoachError(
+            f"{path}: is {file_kind(mode)}, not a regular file; give {expected} (coach reads "
+            "only regular files)"
+        )

@@ -55,6 +55,7 @@ def _refused(result: subprocess.CompletedProcess, path: Path) -> None:
         ("checkin", "--from", "{fifo}"),
         ("import-onet", "{fifo}", "--occupation", "15-1252.00"),
         ("restore", "{fifo}"),
+        ("plan", "{profile}", "--template", "{fifo}"),
     ],
     ids=lambda a: " ".join(a),
 )
