@@ -217,8 +217,16 @@ def _mentioned(raw: bytes) -> dict[str, str]:
     }
 
 
-def _stamp() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+def _stamp(path: Path) -> str:
+    """A UTC time stamp for files kept next to `path`, unique among those already there."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    taken = {p.name for p in path.parent.glob(f"{path.name}.*-{stamp}*")}
+    n = 1
+    unique = stamp
+    while any(name.endswith(f"-{unique}") or f"-{unique}." in name for name in taken):
+        n += 1
+        unique = f"{stamp}-{n}"
+    return unique
 
 
 def _keeper(raw: bytes, aside: Path):
@@ -240,7 +248,7 @@ def _set_aside(settings, raw: bytes, kept: dict, aside: dict) -> list[str] | Non
         checkins, _draft = validate_store_data(upgrade(copy.deepcopy(kept), path), path)
     except StoreError:
         return None
-    stamp = _stamp()
+    stamp = _stamp(path)
     aside_path = path.with_name(f"{path.name}.set-aside-{stamp}.json")
     damaged = path.with_name(f"{path.name}.damaged-{stamp}")
     atomic_write_bytes(aside_path, encode(aside))
@@ -304,7 +312,7 @@ def repair(settings, *, lock_timeout: float = LOCK_TIMEOUT) -> tuple[list[str], 
                 "left as it is. If you saved one with `coach backup FILE`, run `coach restore FILE`"
             )
         backup, loaded = chosen
-        aside_path = path.with_name(f"{path.name}.damaged-{_stamp()}")
+        aside_path = path.with_name(f"{path.name}.damaged-{_stamp(path)}")
         keep = _keeper(damaged, aside_path) if damaged is not None else None
         atomic_write_bytes(path, encode(loaded.data), keep_old=keep)
     if damaged is not None:

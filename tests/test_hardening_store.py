@@ -349,3 +349,16 @@ def test_the_app_does_not_greet_a_lost_store_as_a_first_visit(settings, saved):
     assert session.store_exists()  # so the app opens the store, which says it is missing
     with pytest.raises(StoreError, match="doctor --repair"):
         session.load_home()
+
+
+def test_two_repairs_in_one_second_keep_both_damaged_files(settings, saved):
+    path = settings.store_path
+    kept = []
+    for n in range(2):
+        damaged = f"broken {n}".encode()
+        path.write_bytes(damaged)
+        _lines, repaired = doctor.repair(settings)
+        assert repaired
+        kept.append(damaged)
+    aside = sorted(p.read_bytes() for p in settings.home.glob("coach.json.damaged-*"))
+    assert aside == sorted(kept)

@@ -207,3 +207,32 @@ def test_whole_hours_are_still_fine(tmp_path):
 def test_deeply_nested_profile_is_one_error_naming_the_file(tmp_path):
     message = _profile_error(tmp_path, "x = " + "[" * 3000 + "]" * 3000 + "\n")
     assert "nested too deeply" in message
+
+
+_ANY_VALUE = st.one_of(
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.lists(st.integers(0, 3), max_size=3),
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(["hours_per_week", *ATTRIBUTES, "text"]), value=_ANY_VALUE)
+def test_any_task_value_is_kept_as_given_or_refused_by_name(field, value):
+    from coach.profile_io import parse_profile
+
+    raw = {"text": "Write the weekly report", "hours_per_week": 4, field: value}
+    try:
+        pf = parse_profile({"tasks": [raw]}, "p.toml")
+    except CoachError as exc:
+        assert f"p.toml: task #1: field '{field}'" in str(exc)
+        return
+    kept = getattr(pf.tasks[0], field)
+    if field == "hours_per_week":
+        assert type(value) in (int, float) and kept == value
+    elif field == "text":
+        assert isinstance(value, str)
+    else:
+        assert type(value) is bool and kept is value
