@@ -10,19 +10,22 @@ ever or building a gigabyte string. This one adds, per render:
 | output size          | MAX_OUTPUT chars | the rendered text, counted as it streams      |
 | one range()          | MAX_RANGE items  | `range(100000)`                               |
 | all range() steps    | MAX_RANGE_STEPS  | nested loops of smaller ranges                |
-| a number argument    | MAX_NUMBER       | `center(10**9)`, `indent(10**9)`, `'x'.zfill` |
+| a size argument      | MAX_NUMBER       | `center(10**9)`, `indent(10**9)`, `'x'.zfill` |
 | a format width       | MAX_NUMBER       | `'%1000000000s'`, `'{:>1000000000}'.format`   |
 | a repeated value     | MAX_OUTPUT       | `'x' * 10**9`, `[0] * 10**9`                  |
 | an exponent          | MAX_EXPONENT     | `10 ** 10**9`                                 |
 | memory (user files)  | MAX_EXTRA_MEMORY | what slips past the rest (Linux, main thread) |
 
-Every limit raises TemplateLimit (a jinja2 SecurityError) with a message saying which.
+A size argument is one named in SIZE_PARAMETERS (a width, length, count); big numbers as
+values (`{{ 10**9 }}`, `'{}'.format(10**9)`) are fine. Every limit raises TemplateLimit (a
+jinja2 SecurityError) with a message saying which.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import re
 import signal
 import threading
@@ -100,14 +103,38 @@ def bounded_range(*args: int) -> Iterator[int]:
         yield n
 
 
+SIZE_PARAMETERS = frozenset({"width", "length", "slices", "linecount", "tabsize", "n", "max"})
+"""Parameters (of filters, string methods and globals) that size what a call builds."""
+_STAR_WIDTH = re.compile(r"%[-+ #0]*\*|%[-+ #0]*\d*\.\*")
+
+
+def _check_sizes(func: Callable, args: tuple, kwargs: dict, what: str) -> None:
+    """Refuse a huge number passed as a size: `center(10**9)`, `indent(width=10**9)`."""
+    try:
+        bound = inspect.signature(func).bind(*args, **kwargs)
+    except (TypeError, ValueError):
+        return  # no signature (str.format, say): format strings are checked on their own
+    for name, value in bound.arguments.items():
+        if name in SIZE_PARAMETERS:
+            _check_number(value, what)
+
+
+def _check_format_call(text: Any, args: tuple, what: str) -> None:
+    _check_format(text, what)
+    if isinstance(text, str) and _STAR_WIDTH.search(text):
+        for value in args if isinstance(args, tuple) else (args,):
+            _check_number(value, what)
+
+
 def _bounded_filter(name: str, func: Callable) -> Callable:
     @functools.wraps(func)
     def checked(*args: Any, **kwargs: Any) -> Any:
-        for value in (*args[1:], *kwargs.values()):
-            _check_number(value, f"filter '{name}'")
-        if name == "format" and args:
-            _check_format(args[0], "filter 'format'")
-        return _check_size(func(*args, **kwargs), f"filter '{name}'")
+        what = f"filter '{name}'"
+        _check_sizes(func, args, kwargs, what)
+        if name == "format":
+            value = next((a for a in args if isinstance(a, str)), None)
+            _check_format_call(value, args, what)
+        return _check_size(func(*args, **kwargs), what)
 
     return checked
 
@@ -139,17 +166,16 @@ class BoundedSandbox(SandboxedEnvironment):
                 if sized and len(seq) * n > MAX_OUTPUT:
                     raise TemplateLimit("template builds a value that is too large")
         if operator == "%":
-            _check_format(left, "'%' formatting")
+            _check_format_call(left, right, "'%' formatting")
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context, __obj, *args, **kwargs):
         target = getattr(__obj, "__wrapped__", __obj)
         owner = getattr(target, "__self__", None)
         name = getattr(target, "__name__", "a call")
-        for value in (*args, *kwargs.values()):
-            _check_number(value, f"{name}()")
+        _check_sizes(target, args, kwargs, f"{name}()")
         if isinstance(owner, str):
-            _check_format(owner, f"{name}()")
+            _check_format_call(owner, args, f"{name}()")
         return _check_size(super().call(__context, __obj, *args, **kwargs), f"{name}()")
 
 

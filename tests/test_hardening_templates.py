@@ -81,3 +81,21 @@ def test_an_ordinary_user_template_still_renders(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == ["012    x|  ab  |"]
+
+
+def test_big_numbers_as_values_are_fine_only_sizes_are_limited(tmp_path: Path):
+    template = tmp_path / "t.md.j2"
+    template.write_text(
+        "{{ 10**9 }}|{{ 123456789|string }}|{{ '{}'.format(10**9) }}|{{ '%d'|format(10**9) }}"
+        "|{{ [10**9, 2]|join(',') }}|{{ '%*d' % (3, 7) }}|{{ 'ab'|center(4) }}|\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "plan", PROFILE, "--template", str(template)],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("1000000000|123456789|1000000000|1000000000|1000000000,2|  7| ab |\n")
