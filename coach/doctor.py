@@ -22,7 +22,7 @@ from typing import Any
 import pydantic_core
 from pydantic import BaseModel
 
-from coach.backups import list_backups
+from coach.backups import list_backups, refuse_missing_store
 from coach.errors import CoachError
 from coach.migrations import SET_ASIDE_HINT, salvage, upgrade
 from coach.models import CheckIn
@@ -347,6 +347,7 @@ def repair(settings, *, lock_timeout: float = LOCK_TIMEOUT) -> tuple[list[str], 
 def backup_to(settings, target: Path, *, force: bool = False) -> str:
     """Write the whole store, validated, to `target`; refuse to overwrite without `force`."""
     check_output(target, force=force)
+    refuse_missing_store(settings.store_path, settings.backups_dir)
     if not settings.store_path.exists():
         raise CoachError(f"{settings.store_path}: no store yet, so nothing to back up")
     store = Store.open(settings)

@@ -74,7 +74,8 @@ def test_a_kill_right_after_repairs_first_rename_still_leaves_a_store(settings, 
 def test_a_missing_store_with_backups_is_an_error_not_an_empty_history(settings, saved, run):
     settings.store_path.unlink()
     profile = str(asset_path("examples/profile.toml"))
-    for command in (["history"], ["status"], ["checkin", "--from", profile]):
+    commands = (["history"], ["status"], ["export"], ["backup", str(settings.home / "b.json")])
+    for command in (*commands, ["checkin", "--from", profile]):
         code, out, err = run(*command)
         assert code == 2, command
         assert "doctor --repair" in err
