@@ -30,6 +30,7 @@ from coach.storage import (
     ensure_private_dir,
     store_lock,
     sweep_temp_files,
+    write_target,
 )
 
 __all__ = [
@@ -117,6 +118,9 @@ class Store:
         with contextlib.suppress(StoreError), store_lock(store.path, 0):
             sweep_temp_files(store.path.parent)
             sweep_temp_files(store.backups_dir)
+            target = write_target(store.path).parent  # a symlinked store's own folder
+            if target != store.path.parent:
+                sweep_temp_files(target)
         refuse_missing_store(store.path, store.backups_dir)
         store._storage.load()
         if store.loaded_version < SCHEMA_VERSION:

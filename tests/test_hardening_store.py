@@ -19,6 +19,7 @@ from coach import doctor
 from coach.assets import asset_path
 from coach.cli import main
 from coach.settings import Settings
+from coach.storage import TEMP_SUFFIX
 from coach.store import KEEP_BACKUPS, Store, StoreError, list_backups
 
 
@@ -282,6 +283,10 @@ def test_a_symlinked_store_keeps_its_link_and_updates_the_target(settings, rules
     Store.open(settings).add_checkin(make_checkin(rules, checkin_id="b"))
     assert settings.store_path.is_symlink()
     assert [c.id for c in Store.open(Settings(home=elsewhere.parent)).checkins()] == ["a", "b"]
+    stray = elsewhere.parent / f".coach.json.x1y2{TEMP_SUFFIX}"  # left by a killed save
+    stray.write_bytes(b"{")
+    Store.open(settings)
+    assert not stray.exists()
 
 
 # -- item 8: repair's report on a pretty-printed store ---------------------------------------
