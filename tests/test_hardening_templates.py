@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coach.assets import asset_path
 
@@ -99,3 +102,63 @@ def test_big_numbers_as_values_are_fine_only_sizes_are_limited(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == ("1000000000|123456789|1000000000|1000000000|1000000000,2|  7| ab |\n")
+
+
+_TEMPLATE_BITS = st.sampled_from(
+    [
+        "{{ ",
+        " }}",
+        "{% ",
+        " %}",
+        "for i in ",
+        "range(",
+        ")",
+        "endfor",
+        "'x'",
+        " * ",
+        "|center(",
+        "|format(",
+        "'%5s'",
+        "10**",
+        "9",
+        "3",
+        ",",
+        ".zfill(",
+        "profile.role",
+        "|md",
+        "~",
+        " % ",
+        "set ns = namespace(s='x')",
+        "ns.s",
+        "\n",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(_TEMPLATE_BITS, max_size=14))
+def test_any_template_text_renders_or_gives_a_coach_error(parts, tmp_path_factory):
+    from coach.errors import CoachError
+    from coach.export import render_markdown
+
+    template = tmp_path_factory.mktemp("t") / "t.md.j2"
+    template.write_text("".join(parts))
+    try:
+        text = render_markdown(_plan(), template)
+    except CoachError as exc:
+        assert str(template) in str(exc)
+    else:
+        assert isinstance(text, str) and len(text) <= 5_000_000
+
+
+@functools.cache
+def _plan():
+    from coach.plan import build_plan
+    from coach.profile_io import load_profile
+    from coach.rules import load_rules
+    from coach.scoring import assess
+
+    pf = load_profile(Path(PROFILE))
+    table = load_rules()
+    return build_plan(pf.profile, assess(pf.tasks, [table.classify(t) for t in pf.tasks]))
