@@ -20,10 +20,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from coach.errors import CoachError
 from coach.models import LEVELS, Exposure, Plan, clean_text
+from coach.sandbox import BoundedSandbox, render_bounded
 from coach.scoring import whole_percents
-
-MAX_OUTPUT = 5_000_000
-"""A template's `*` and `**` may not build values bigger than this (memory guard)."""
 
 _ESCAPE = {
     "\\": "\\\\",
@@ -66,24 +64,8 @@ def signed(value: float) -> str:
     return f"+{value:g}" if value > 0 else f"{value:g}"
 
 
-class _Sandbox(SandboxedEnvironment):
-    """The stock sandbox, plus a cap on values built with `*` and `**`."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-            raise SecurityError("exponent too large in template")
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                sized = isinstance(seq, str | list | tuple) and isinstance(n, int)
-                if sized and len(seq) * n > MAX_OUTPUT:
-                    raise SecurityError("template builds a value that is too large")
-        return super().call_binop(context, operator, left, right)
-
-
 def make_environment(folder: Path) -> SandboxedEnvironment:
-    env = _Sandbox(
+    env = BoundedSandbox(
         loader=jinja2.FileSystemLoader(str(folder), encoding="utf-8"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
@@ -147,7 +129,10 @@ def _template_line(exc: BaseException, filename: str) -> int | None:
 
 def render_markdown(plan: Plan, template: Path | None = None) -> str:
     """The plan as Markdown, through the bundled template or the user's (sandboxed)."""
+    from coach.safe_files import check_input
+
     path = Path(template) if template is not None else default_template_path()
+    check_input(path, "a Jinja2 template file")
     if not path.is_file():
         raise CoachError(f"{path}: template not found")
     env = make_environment(path.parent)
@@ -160,7 +145,7 @@ def render_markdown(plan: Plan, template: Path | None = None) -> str:
     except UnicodeDecodeError:
         raise CoachError(f"{path}: not UTF-8 text; save the template as UTF-8") from None
     try:
-        return tmpl.render(plan_context(plan))
+        return render_bounded(tmpl, plan_context(plan), cap_memory=template is not None)
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or str(path)
         raise CoachError(
@@ -189,11 +174,10 @@ def _file_mode(path: Path) -> int:
 
 def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
     """Write via a temp file in the same folder, fsync and rename; never overwrite silently."""
+    from coach.safe_files import check_output
+
     path = Path(path)
-    if path.is_dir():
-        raise CoachError(f"{path}: is a folder; give a file name to write to")
-    if path.exists() and not force:
-        raise CoachError(f"{path}: already exists; use --force to overwrite it")
+    check_output(path, force=force)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise CoachError(f"{folder}: folder does not exist; create it first")

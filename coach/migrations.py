@@ -12,14 +12,21 @@ a store of hundreds of check-ins stays fast; pydantic validates a record fully w
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from coach.calendar import quarter_of
-from coach.models import SCHEMA_VERSION, Exposure
-from coach.storage import REPAIR_HINT, StoreError
+from coach.errors import describe_validation_error
+from coach.models import SCHEMA_VERSION, CheckIn, Exposure
+from coach.storage import REPAIR_HINT, NewerStoreError, StoreError
+
+MAX_TASK_HOURS = 168.0
 
 CHECKINS = "checkins"
 DRAFT = "draft"
@@ -28,6 +35,7 @@ LEGACY_TABLE = "_default"
 TABLES = (META, CHECKINS, DRAFT)
 
 Record = dict[str, Any]
+SET_ASIDE_HINT = "run `coach doctor --repair` to set such records aside and keep the rest"
 
 
 def store_version(data: dict[str, Any]) -> int:
@@ -49,15 +57,29 @@ def _version(rec: Any) -> int | None:
     return version if isinstance(version, int) and not isinstance(version, bool) else None
 
 
+def _versions(table: dict[str, Any]) -> Iterator[int]:
+    for rec in table.values():
+        version = _version(rec)
+        if version is not None:
+            yield version
+
+
 def _v0_checkin(rec: Record, doc_id: str) -> Record:
     """Version 0 -> 1: nest the flat prototype fields into Profile, Assessment and Actions."""
     when = str(rec.get("when") or rec.get("date") or "")
     day = dt.date.fromisoformat(when)
     tasks = []
     hours = dict.fromkeys(Exposure, 0.0)
-    for item in rec.get("tasks", []):
+    for number, item in enumerate(rec.get("tasks", []), start=1):
+        if not isinstance(item, dict):
+            raise ValueError(f"task #{number} is {type(item).__name__}, not a table of fields")
         exposure = Exposure(item.get("exposure", "augmentation"))
         task_hours = float(item.get("hours", 0.0))
+        if not (math.isfinite(task_hours) and 0 <= task_hours <= MAX_TASK_HOURS):
+            raise ValueError(
+                f"task #{number}: hours {item.get('hours')!r} is not between 0 and "
+                f"{MAX_TASK_HOURS:g} hours a week"
+            )
         hours[exposure] += task_hours
         task = {"text": item["text"], "hours_per_week": task_hours}
         for name in ("repetitive", "structured_data", "high_stakes", "novel", "human_context"):
@@ -128,12 +150,19 @@ def migrate_record(table: str, rec: Record, doc_id: str, where: str) -> Record:
             raise StoreError(f"{where}: no migration from schema version {version}")
         try:
             rec = step(rec, doc_id)
-        except (KeyError, ValueError, TypeError) as exc:
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as exc:
             raise StoreError(
                 f"{where}: cannot upgrade this record from schema version {version} "
-                f"({type(exc).__name__}: {exc}); {REPAIR_HINT}"
+                f"({type(exc).__name__}: {exc}); {SET_ASIDE_HINT}"
             ) from None
         version = rec["schema_version"]
+    if table == CHECKINS:
+        # An upgraded record is validated in full before anything can write it back.
+        try:
+            CheckIn.model_validate(rec)
+        except ValidationError as err:
+            problem = describe_validation_error(err, where).splitlines()[0]
+            raise StoreError(f"{problem} (after upgrading it); {SET_ASIDE_HINT}") from None
     return rec
 
 
@@ -164,8 +193,18 @@ def _check_record(table: str, rec: Any, where: str) -> None:
 def upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
     """Check the store's shape and bring older records to the current version (in memory).
 
-    Raises StoreError naming the file, table and record for anything that is not a coach store.
+    Raises StoreError naming the file, table and record for anything that is not a coach store,
+    and NewerStoreError (changing nothing) for a store a newer coach wrote.
     """
+    newest = max(
+        (v for table in data.values() if isinstance(table, dict) for v in _versions(table)),
+        default=0,
+    )
+    if newest > SCHEMA_VERSION:
+        raise NewerStoreError(
+            f"{path}: written by a newer coach (schema {newest}); upgrade coach "
+            f"(this one reads up to schema {SCHEMA_VERSION}); nothing was changed"
+        )
     if LEGACY_TABLE in data:
         if CHECKINS in data:
             raise StoreError(
@@ -192,3 +231,29 @@ def upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
                 rec = records[doc_id] = migrate_record(table, rec, doc_id, where)
             _check_record(table, rec, where)
     return data
+
+
+def salvage(data: dict[str, Any], path: Path) -> tuple[dict[str, Any], dict[str, Record]]:
+    """Split a parsed store into what upgrades cleanly and the older records that cannot.
+
+    Returns (the store without those records, in its original format; {table: {key: record}}
+    set aside). Only records older than this coach are set aside: a current record that fails
+    is damage, which a backup repairs.
+    """
+    kept = copy.deepcopy(data)
+    aside: dict[str, Record] = {}
+    for name, records in kept.items():
+        if not isinstance(records, dict):
+            continue
+        table = CHECKINS if name == LEGACY_TABLE else name
+        if table not in STEPS:
+            continue
+        for doc_id, rec in list(records.items()):
+            version = _version(rec)
+            if version is None or version >= SCHEMA_VERSION:
+                continue
+            try:
+                migrate_record(table, copy.deepcopy(rec), doc_id, f"{path}: {table} {doc_id}")
+            except StoreError:
+                aside.setdefault(table, {})[doc_id] = records.pop(doc_id)
+    return kept, aside

@@ -8,7 +8,14 @@ How hours are spread (a starting guess the worker then edits):
 - the week is 40 h; core tasks share 80 % of it evenly and supplemental tasks 20 %;
 - when an occupation has only one kind of task, that kind gets the whole 40 h;
 - each task's hours are rounded to the nearest half hour, and are never below 0.5 h,
-  so the total can drift a little from 40 h.
+  so the total can drift a little from 40 h;
+- when a kind has too many tasks for half hours (over 64 core tasks, say), each gets an even
+  share rounded to the hundredth of an hour, never below 0.01 h, so a huge occupation still
+  adds up to about a working week instead of thousands of hours.
+
+Rows with an empty O*NET-SOC Code belong to no occupation: they are skipped and counted in
+a note. A quote mark that is opened and never closed (in the comma-separated copy) is an
+error naming its line, since it would swallow the rest of the file.
 
 Task Type "Core" counts as core and "Supplemental" as supplemental; anything else (recent
 analyst-written tasks say "n/a") counts as core.
@@ -25,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.errors import CoachError
+from coach.errors import CoachError, open_regular
 from coach.models import Level, Profile, ProfileFile, Task, clean_text
 
 COLUMNS = (
@@ -46,6 +53,7 @@ WEEK_HOURS = 40.0
 CORE_SHARE = 0.8
 STEP = 0.5
 MIN_HOURS = 0.5
+FINE_STEP = 0.01
 MAX_CANDIDATES_SHOWN = 15
 
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
@@ -99,7 +107,12 @@ def spread_hours(core: int, supplemental: int) -> tuple[float, float]:
     """Default weekly hours for each core and each supplemental task (see the module doc)."""
 
     def share(pool: float, count: int) -> float:
-        return max(MIN_HOURS, round(pool / count / STEP) * STEP) if count else 0.0
+        if not count:
+            return 0.0
+        each = pool / count
+        if each >= MIN_HOURS:
+            return max(MIN_HOURS, round(each / STEP) * STEP)
+        return max(FINE_STEP, round(each, 2))
 
     if core and supplemental:
         return share(WEEK_HOURS * CORE_SHARE, core), share(
@@ -119,7 +132,7 @@ def _level(code: str) -> Level:
 
 def _sniff(path: Path) -> None:
     try:
-        with path.open("rb") as fh:
+        with open_regular(path, "the Task Statements .txt file") as fh:
             head = fh.read(4096)
     except FileNotFoundError:
         raise CoachError(f"{path}: file not found") from None
@@ -176,6 +189,7 @@ class _Scan:
     partial: list[str] = field(default_factory=list)
     tasks: dict[str, list[tuple[bool, str]]] = field(default_factory=dict)
     skipped: int = 0
+    empty_code: int = 0
     has_title: bool = True
     strength: dict[str, int] = field(default_factory=dict)
     """code -> how its title matched (coach.roles.TITLE_*), for the exact ones."""
@@ -206,12 +220,24 @@ def _scan(path: Path, encoding: str, scan: _Scan) -> None:
         width = max(i_code, i_title or 0, i_task, i_type) + 1
         titles, exact, partial, tasks = scan.titles, scan.exact, scan.partial, scan.tasks
         keep: set[str] = set()
+        quoted = getattr(rows, "dialect", None) is not None and rows.dialect.delimiter == ","
+        line = rows.line_num + 1
         for row in rows:
+            start, line = line, rows.line_num + 1
+            if quoted and any("\n" in cell or "\r" in cell for cell in row):
+                raise CoachError(
+                    f"{path}: line {start + 1}: a quote mark opened on this line is never "
+                    "closed, so the rest of the file would be one cell; close or remove it"
+                )
             if len(row) < width:
                 if any(cell.strip() for cell in row):
                     scan.skipped += 1
                 continue
             code = row[i_code].strip()
+            if not code:
+                # A row without a code belongs to no occupation; never merge such rows.
+                scan.empty_code += 1
+                continue
             if code not in titles:
                 title = row[i_title].strip() if i_title is not None else ""
                 titles[code] = title
@@ -307,6 +333,9 @@ def read_occupation(path: Path, occupation: str) -> OnetImport:
         except csv.Error as exc:
             raise CoachError(f"{path}: cannot read as a table ({exc})") from None
         break
+    empty = f"{scan.empty_code} row(s) with an empty O*NET-SOC Code"
+    if not scan.titles and scan.empty_code:
+        raise CoachError(f"{path}: no task rows with an O*NET-SOC Code (skipped {empty})")
     code = _choose(scan, path, query)
     found = scan.tasks.get(code, [])
     core = [text for supplemental, text in found if not supplemental]
@@ -326,6 +355,8 @@ def read_occupation(path: Path, occupation: str) -> OnetImport:
         notes.append(f"{path} is not UTF-8; read it as {encoding}, so check accented letters")
     if scan.skipped:
         notes.append(f"skipped {scan.skipped} row(s) with too few columns")
+    if scan.empty_code:
+        notes.append(f"skipped {empty}")
     if not tasks:
         raise CoachError(f"{path}: occupation {code} ({title}) has no task statements")
     return OnetImport(

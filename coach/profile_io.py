@@ -1,7 +1,9 @@
 """Profile files: the non-interactive way in.
 
 A profile file is TOML with a `[profile]` table (who the worker is and their resilience answers)
-and a `[[tasks]]` array (each task's text, weekly hours and optional attributes). The TUI and the
+and a `[[tasks]]` array (each task's text, weekly hours and optional attributes). Values are
+checked strictly: `hours_per_week = true` or `teaches_ai = "yes"` is an error naming the
+field, never a guess, and every task must give its `hours_per_week`. The TUI and the
 files share the same pydantic models, so both accept and reject exactly the same values.
 """
 
@@ -41,7 +43,7 @@ def parse_profile(data: dict[str, Any], where: str) -> ProfileFile:
     raw_profile = data.get("profile", {})
     if not isinstance(raw_profile, dict):
         raise CoachError(f"{where}: 'profile' must be a table: write it as [profile]")
-    profile = validate_record(Profile, raw_profile, f"{where}: [profile]")
+    profile = validate_record(Profile, raw_profile, f"{where}: [profile]", strict=True)
     raw_tasks = data.get("tasks", [])
     if not isinstance(raw_tasks, list):
         raise CoachError(f"{where}: 'tasks' must be an array of tables: write each as [[tasks]]")
@@ -56,9 +58,17 @@ def parse_profile(data: dict[str, Any], where: str) -> ProfileFile:
             problems.append(f"{label}: field 'text': missing; every task needs its text")
             continue
         try:
-            tasks.append(validate_record(Task, raw, label))
+            task = validate_record(Task, raw, label, strict=True)
         except CoachError as exc:
             problems.append(str(exc))
+            continue
+        if "hours_per_week" not in raw:
+            problems.append(
+                f"{label}: field 'hours_per_week': missing; give the hours it takes a typical "
+                "week (0 if none)"
+            )
+            continue
+        tasks.append(task)
     if problems:
         raise CoachError("\n".join(problems))
     return ProfileFile(profile=profile, tasks=tasks)

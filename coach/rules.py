@@ -35,10 +35,12 @@ _CLASS_INDEX = {Exposure.DISPLACEMENT: 0, Exposure.AUGMENTATION: 1, Exposure.NOT
 class RuleSpec(BaseModel):
     """One row of the rules table as written in TOML."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: a weight of "5" or a `when` value of "true" is a mistake to report, not to guess.
+    # The class is named by its text in TOML, so only it accepts a string.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-    exposure: Exposure
+    exposure: Annotated[Exposure, Field(strict=False)]
     section: Annotated[str, Field(min_length=3)]
     """The article section the rule comes from."""
     reason: Annotated[str, Field(min_length=10)]
@@ -73,10 +75,10 @@ class RuleSpec(BaseModel):
 
 
 class RulesMeta(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     version: int = 1
-    fallback_exposure: Exposure = Exposure.NOT_READY
+    fallback_exposure: Annotated[Exposure, Field(strict=False)] = Exposure.NOT_READY
     fallback_reason: Annotated[str, Field(min_length=10)] = (
         "No rule in the table matched this wording, so coach makes a cautious low-confidence guess."
     )

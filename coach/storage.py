@@ -8,6 +8,7 @@ A read never mistakes a damaged file for an empty store: it raises StoreError in
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import tempfile
@@ -19,7 +20,7 @@ import pydantic_core
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from coach.errors import CoachError
+from coach.errors import CoachError, NotRegularFile, open_regular
 
 TEMP_SUFFIX = ".coach-tmp"
 FREEZE_ABOVE = 1_000_000
@@ -29,6 +30,31 @@ REPAIR_HINT = "run `coach doctor --repair` to restore the newest good backup"
 
 class StoreError(CoachError):
     """The store cannot be read or written safely; the message says which file and what to do."""
+
+    def __init__(self, message: str, *, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+class NewerStoreError(StoreError):
+    """The store was written by a newer coach: not damaged, and never to be repaired here."""
+
+
+def os_problem(exc: OSError) -> str:
+    """A short reason for an OSError, in the user's words where it matters."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "the disk is full"
+    if exc.errno == errno.ENOENT:
+        return "its folder does not exist"
+    return exc.strerror or str(exc)
+
+
+def write_target(path: Path) -> Path:
+    """Where a write to `path` lands: a symbolic link is written through to its target, so a
+    store kept elsewhere (a synced folder, say) keeps being updated."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
 
 
 def fsync_dir(folder: Path) -> None:
@@ -57,13 +83,26 @@ def ensure_private_dir(folder: Path) -> None:
 
 
 def atomic_write_bytes(
-    path: Path, data: bytes, *, keep_old: Callable[[Path], object] | None = None
+    path: Path,
+    data: bytes,
+    *,
+    keep_old: Callable[[Path], object] | None = None,
+    follow_links: bool = True,
 ) -> None:
     """Replace `path` with `data` so that a crash at any point leaves the old or the new file.
 
     `keep_old(path)` runs just before the swap, while `path` still holds the old content.
+    A symbolic link at `path` is written through (see write_target) unless `follow_links`
+    is False, when the link itself is replaced. An OSError (a full disk,
+    say) becomes a one-line StoreError, and `path` is left as it was.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    if follow_links:
+        path = write_target(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as exc:
+        reason = os_problem(exc)
+        raise StoreError(f"{path}: cannot write ({reason})", reason=reason) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -73,9 +112,14 @@ def atomic_write_bytes(
         if keep_old is not None and path.exists():
             keep_old(path)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            reason = os_problem(exc)
+            raise StoreError(
+                f"{path}: cannot write ({reason}); the file was left as it was", reason=reason
+            ) from None
         raise
     fsync_dir(path.parent)
 
@@ -143,13 +187,16 @@ def decode(raw: bytes, path: Path, *, freeze: bool = False) -> dict[str, Any]:
 
 
 def read_file(path: Path) -> bytes | None:
-    """The raw bytes of `path`, None if it does not exist, StoreError if it cannot be read."""
+    """The raw bytes of `path`, None if it does not exist, StoreError if it cannot be read
+    (or is a FIFO, device or folder: reading one could block or mislead)."""
     try:
-        return path.read_bytes()
+        with open_regular(path, "a coach store file") as fh:
+            return fh.read()
     except FileNotFoundError:
         return None
-    except IsADirectoryError:
-        raise StoreError(f"{path}: is a folder, expected the store file; move it away") from None
+    except (IsADirectoryError, NotRegularFile):
+        kind = "a folder" if path.is_dir() else "not a regular file"
+        raise StoreError(f"{path}: is {kind}, expected a coach store file; move it away") from None
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the store ({exc.strerror}); {REPAIR_HINT}") from None
 

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
-import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from coach.backups import KEEP_BACKUPS, Backup, keep_backup, list_backups, refuse_missing_store
 from coach.checkins import Saved, merge_quarter
 from coach.errors import describe_validation_error
 from coach.migrations import CHECKINS, DRAFT, META, store_version, upgrade
@@ -31,64 +29,23 @@ from coach.storage import (
     StoreError,
     encode,
     ensure_private_dir,
-    fsync_dir,
     store_lock,
     sweep_temp_files,
+    write_target,
 )
 
-__all__ = ["Backup", "Saved", "Store", "StoreError", "list_backups", "validate_store_data"]
+__all__ = [
+    "KEEP_BACKUPS",
+    "Backup",
+    "Saved",
+    "Store",
+    "StoreError",
+    "keep_backup",
+    "list_backups",
+    "validate_store_data",
+]
 
-KEEP_BACKUPS = 10
 LOCK_TIMEOUT = 10.0
-_BACKUP_NAME = re.compile(r"^coach-(\d{8}T\d{12})Z(?:-([a-z-]+))?\.json$")
-
-
-class Backup(BaseModel):
-    """One file in backups/, newest first in list_backups()."""
-
-    path: Path
-    taken: dt.datetime
-    label: str = ""
-
-
-def list_backups(folder: Path) -> list[Backup]:
-    """Backups in `folder`, newest first (names carry the UTC time they were taken)."""
-    found = []
-    if folder.is_dir():
-        for path in folder.iterdir():
-            m = _BACKUP_NAME.match(path.name)
-            if m:
-                taken = dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=dt.UTC)
-                found.append(Backup(path=path, taken=taken, label=m.group(2) or ""))
-    return sorted(found, key=lambda b: b.path.name, reverse=True)
-
-
-def keep_backup(source: Path, folder: Path, *, label: str = "", keep: int = KEEP_BACKUPS) -> Path:
-    """Keep the file at `source` as a new timestamped backup; drop all but the newest `keep`.
-
-    A hard link costs nothing whatever the store's size, and it stays intact: the store is
-    only ever replaced by a new file (see storage.py), never edited in place. Where links are
-    not supported the file is copied.
-    """
-    ensure_private_dir(folder)
-    suffix = f"-{label}" if label else ""
-    while True:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
-        path = folder / f"coach-{stamp}Z{suffix}.json"
-        if not path.exists():
-            break
-    try:
-        os.link(source, path)
-    except FileExistsError:
-        raise StoreError(f"{path}: a backup with this name appeared meanwhile; try again") from None
-    except OSError:
-        shutil.copyfile(source, path)
-        os.chmod(path, 0o600)
-    fsync_dir(folder)
-    for old in list_backups(folder)[keep:]:
-        with contextlib.suppress(OSError):
-            old.path.unlink()
-    return path
 
 
 def _invalid(err: ValidationError, where: str) -> StoreError:
@@ -173,6 +130,10 @@ class Store:
         with contextlib.suppress(StoreError), store_lock(store.path, 0):
             sweep_temp_files(store.path.parent)
             sweep_temp_files(store.backups_dir)
+            target = write_target(store.path).parent  # a symlinked store's own folder
+            if target != store.path.parent:
+                sweep_temp_files(target)
+        refuse_missing_store(store.path, store.backups_dir)
         store._storage.load()
         if store.loaded_version < SCHEMA_VERSION:
             store._persist_upgrade()

@@ -13,6 +13,7 @@ from coach.errors import CoachError
 from coach.models import ProfileFile, clean_text
 from coach.onet import (
     COLUMNS,
+    FINE_STEP,
     MIN_HOURS,
     STEP,
     import_onet,
@@ -144,13 +145,15 @@ def test_spread_hours_is_sane(core, extra):
         if not count:
             assert hours == 0
             continue
-        assert hours >= MIN_HOURS
-        assert hours % STEP == 0
         if pool / count >= MIN_HOURS:
+            assert hours >= MIN_HOURS
+            assert hours % STEP == 0
             # Rounding to the half hour moves each task by at most a quarter hour.
             assert abs(count * hours - pool) <= STEP / 2 * count
         else:
-            assert hours == MIN_HOURS
+            # Too many tasks for half hours: an even share to the hundredth, never 0.
+            assert FINE_STEP <= hours < MIN_HOURS
+            assert abs(hours - max(FINE_STEP, pool / count)) <= FINE_STEP / 2 + 1e-9
     more_core, _ = spread_hours(core + 1, extra)
     assert more_core <= core_h or core == 0
 
@@ -289,3 +292,65 @@ def test_any_task_text_survives_or_is_cleanly_dropped(tmp_path: Path, task: str)
     else:
         assert len(pf.tasks) == 1
         assert "\x1b" not in pf.tasks[0].text
+
+
+# --- issue 14: empty codes, unclosed quotes, big occupations -------------------------------
+
+
+def test_rows_with_an_empty_code_are_skipped_and_counted(tmp_path: Path):
+    header, *rows = _rows()
+    orphans = [
+        ["", "Example Software Builders", str(900 + n), f"Orphan {n}", "Core"] for n in range(7)
+    ]
+    # Rows without a code (a damaged export) once merged into one 'occupation' with code "".
+    orphans += [["", "", str(950 + n), f"Nobody's task {n}", "Core"] for n in range(3)]
+    path = _write_tsv(tmp_path / "gaps.txt", [header, *orphans, *rows])
+    result = read_occupation(path, "15-9990.00")
+    assert not any(t.text.startswith(("Orphan", "Nobody")) for t in result.profile.tasks)
+    assert any("10 row(s) with an empty O*NET-SOC Code" in note for note in result.notes)
+    for query in ("Nobody", "", " "):
+        with pytest.raises(CoachError):
+            read_occupation(path, query)
+
+
+def test_a_title_search_never_picks_rows_without_a_code(tmp_path: Path):
+    header, *rows = _rows()
+    orphans = [["", "Green Marketers", str(900 + n), f"Task {n}", "Core"] for n in range(50)]
+    path = _write_tsv(tmp_path / "gaps.txt", [header, *orphans, *rows])
+    with pytest.raises(CoachError) as err:
+        read_occupation(path, "Green Marketers")
+    assert "onet:" not in str(err.value)
+
+
+def test_a_file_of_only_empty_codes_says_so(tmp_path: Path):
+    header = _rows()[0]
+    orphans = [["", "Green Marketers", str(900 + n), f"Task {n}", "Core"] for n in range(4)]
+    path = _write_tsv(tmp_path / "gaps.txt", [header, *orphans])
+    with pytest.raises(CoachError, match="4 row\\(s\\) with an empty O\\*NET-SOC Code"):
+        read_occupation(path, "Green Marketers")
+
+
+def test_an_unclosed_quote_is_reported_with_its_line(tmp_path: Path):
+    path = tmp_path / "tasks.csv"
+    path.write_text(
+        "O*NET-SOC Code,Title,Task ID,Task,Task Type\n"
+        '11-1011.00,Chief Executives,1,"Direct the work,Core\n'
+        "11-1011.00,Chief Executives,2,Plan budgets,Core\n"
+    )
+    with pytest.raises(CoachError) as err:
+        read_occupation(path, "11-1011.00")
+    message = str(err.value)
+    assert "line 2" in message and "quote" in message
+    assert "no task rows" not in message
+
+
+def test_a_huge_occupation_still_adds_up_to_about_a_working_week(tmp_path: Path):
+    header = _rows()[0]
+    rows = [
+        ["15-9990.00", "Example", str(n), f"Task number {n}", "Core" if n % 5 else "Supplemental"]
+        for n in range(4253)
+    ]
+    result = read_occupation(_write_tsv(tmp_path / "big.txt", [header, *rows]), "15-9990.00")
+    total = sum(t.hours_per_week for t in result.profile.tasks)
+    assert 30 <= total <= 50
+    assert all(t.hours_per_week > 0 for t in result.profile.tasks)

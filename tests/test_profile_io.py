@@ -151,3 +151,88 @@ profiles = st.builds(
 def test_dump_then_load_gives_the_same_profile(tmp_path, pf):
     path = write(tmp_path, dump_profile(pf))
     assert load_profile(path) == pf
+
+
+# -- issue 14: strict types at the file boundary ---------------------------------------------
+
+
+def _profile_error(tmp_path, text: str) -> str:
+    path = tmp_path / "p.toml"
+    path.write_text(text)
+    with pytest.raises(CoachError) as err:
+        load_profile(path)
+    message = str(err.value)
+    assert str(path) in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("hours_per_week = true", "hours_per_week"),
+        ('hours_per_week = "8"', "hours_per_week"),
+        ('repetitive = "true"', "repetitive"),
+        ("repetitive = 1", "repetitive"),
+    ],
+)
+def test_task_values_of_the_wrong_type_are_refused_naming_the_field(tmp_path, line, field):
+    text = f'[[tasks]]\ntext = "Write reports"\n{line}\n'
+    if "hours_per_week" not in line:
+        text += "hours_per_week = 3\n"
+    message = _profile_error(tmp_path, text)
+    assert f"task #1: field '{field}'" in message
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [('teaches_ai = "yes"', "teaches_ai"), ("teaches_ai = 1", "teaches_ai"), ("role = 5", "role")],
+)
+def test_profile_values_of_the_wrong_type_are_refused_naming_the_field(tmp_path, line, field):
+    message = _profile_error(tmp_path, f"[profile]\n{line}\n")
+    assert f"[profile]: field '{field}'" in message
+
+
+def test_a_task_without_hours_is_an_error_naming_the_field(tmp_path):
+    message = _profile_error(tmp_path, '[[tasks]]\ntext = "Write reports"\n')
+    assert "task #1: field 'hours_per_week': missing" in message
+
+
+def test_whole_hours_are_still_fine(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text('[[tasks]]\ntext = "Write reports"\nhours_per_week = 8\nrepetitive = true\n')
+    [task] = load_profile(path).tasks
+    assert task.hours_per_week == 8.0 and task.repetitive is True
+
+
+def test_deeply_nested_profile_is_one_error_naming_the_file(tmp_path):
+    message = _profile_error(tmp_path, "x = " + "[" * 3000 + "]" * 3000 + "\n")
+    assert "nested too deeply" in message
+
+
+_ANY_VALUE = st.one_of(
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.lists(st.integers(0, 3), max_size=3),
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(["hours_per_week", *ATTRIBUTES, "text"]), value=_ANY_VALUE)
+def test_any_task_value_is_kept_as_given_or_refused_by_name(field, value):
+    from coach.profile_io import parse_profile
+
+    raw = {"text": "Write the weekly report", "hours_per_week": 4, field: value}
+    try:
+        pf = parse_profile({"tasks": [raw]}, "p.toml")
+    except CoachError as exc:
+        assert f"p.toml: task #1: field '{field}'" in str(exc)
+        return
+    kept = getattr(pf.tasks[0], field)
+    if field == "hours_per_week":
+        assert type(value) in (int, float) and kept == value
+    elif field == "text":
+        assert isinstance(value, str)
+    else:
+        assert type(value) is bool and kept is value

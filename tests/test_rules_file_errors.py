@@ -231,3 +231,51 @@ def test_rules_listing_shows_every_rule(rules) -> None:
     assert result.exit_code == 0
     for rule in rules.rules:
         assert rule.id in result.output
+
+
+# -- issue 14: deep nesting and lax values ---------------------------------------------------
+
+
+def test_deeply_nested_toml_is_one_error_naming_the_file(tmp_path):
+    path = write(tmp_path, "x = " + "[" * 3000 + "]" * 3000 + "\n")
+    with pytest.raises(CoachError, match="nested too deeply") as err:
+        load_rules(path)
+    assert str(path) in str(err.value)
+    assert len(str(err.value).splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("weight", '"5"'), ("weight", "true"), ("id", "5"), ("verbs", '"compile*"')],
+)
+def test_rules_fields_must_have_their_own_type(tmp_path, field, value):
+    path = write(tmp_path, rule_with(**{field: value}))
+    with pytest.raises(CoachError) as err:
+        load_rules(path)
+    message = str(err.value)
+    assert str(path) in message
+    assert field in message
+
+
+def test_a_rules_when_value_must_be_a_real_boolean(tmp_path):
+    text = GOOD_RULE + 'when = { repetitive = "true" }\n'
+    with pytest.raises(CoachError, match=r"when\.repetitive"):
+        load_rules(write(tmp_path, text))
+
+
+async def test_the_app_stops_on_a_deeply_nested_rules_file_naming_it(tmp_path):
+    import datetime as dt
+
+    from coach.settings import Settings
+    from coach.tui.app import make_app
+
+    path = write(tmp_path, "x = " + "[" * 3000 + "]" * 3000 + "\n")
+    app = make_app(Settings(home=tmp_path / "home", rules_path=path), today=dt.date(2026, 11, 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.fatal_error:
+                break
+    assert app.fatal_error is not None
+    assert str(path) in app.fatal_error and "nested too deeply" in app.fatal_error
+    assert app.return_code == 2

@@ -251,7 +251,7 @@ def test_backups_fall_back_to_copies_where_links_are_not_supported(
     def no_links(*_args):
         raise OSError("links not supported")
 
-    monkeypatch.setattr("coach.store.os.link", no_links)
+    monkeypatch.setattr("coach.backups.os.link", no_links)
     store.add_checkin(make_checkin(rules, checkin_id="a"))
     store.add_checkin(make_checkin(rules, checkin_id="b"))
     (backup,) = list_backups(settings.backups_dir)

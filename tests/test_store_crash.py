@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -85,3 +86,65 @@ def test_two_processes_saving_at_once_keep_all_checkins(template, coach_home):
     assert len(set(ids)) == 200
     for name, (out, _err) in zip(("left", "right"), outputs, strict=True):
         assert out.split() == [f"{name}-{n:04d}" for n in range(100)]
+
+
+def _big_store(settings: Settings, rules, count: int) -> set[str]:
+    """A store of `count` check-ins with one good backup of it; returns the check-in ids."""
+    from coach.backups import keep_backup
+    from coach.storage import encode
+
+    record = make_checkin(rules).model_dump(mode="json")
+    checkins = {
+        str(n): {**record, "id": f"c-{n:05d}", "schema_version": 1} for n in range(1, count + 1)
+    }
+    data = {"meta": {"1": {"schema_version": 1, "app": "coach"}}, "checkins": checkins}
+    settings.home.mkdir(parents=True, exist_ok=True)
+    seed = settings.home.parent / "seed.json"  # its own file: the test damages the store in place
+    seed.write_bytes(encode(data))
+    os.chmod(seed, 0o600)
+    keep_backup(seed, settings.backups_dir)
+    settings.store_path.write_bytes(seed.read_bytes())
+    return {c["id"] for c in checkins.values()}
+
+
+def _coach(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_sigkill_during_repair_never_reads_as_an_empty_store(coach_home, rules):
+    settings = Settings.from_env()
+    ids = _big_store(settings, rules, 1500)
+    good = settings.store_path.read_bytes()
+    rng = random.Random(14)
+    outcomes = {"restored": 0, "still-damaged": 0}
+    for _round in range(12):
+        settings.store_path.write_bytes(good[: len(good) // 2])
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "coach", "doctor", "--repair"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=os.environ.copy(),
+        )
+        time.sleep(rng.uniform(0.05, 0.8))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        history = _coach("history", "--json")
+        if history.returncode == 0:
+            assert {row["id"] for row in json.loads(history.stdout)} == ids
+            outcomes["restored"] += 1
+        else:
+            assert history.returncode == 2
+            assert "doctor --repair" in history.stderr
+            assert len(history.stderr.strip().splitlines()) == 1
+            outcomes["still-damaged"] += 1
+        # Every kill leaves a store file that a finished repair can put right.
+        assert settings.store_path.exists()
+    assert _coach("doctor", "--repair").returncode == 0
+    assert {row["id"] for row in json.loads(_coach("history", "--json").stdout)} == ids

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from coach.cli.dates import Day
 from coach.cli.group import EMPTY_WEEK, get_rules, rules_option
 from coach.errors import CoachError
 
@@ -30,7 +31,7 @@ from coach.errors import CoachError
 )
 @click.option(
     "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Day(),
     default=None,
     help="Plan as if today were this date (YYYY-MM-DD); sets the quarter and check-in date.",
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from coach.cli.dates import Day
 from coach.cli.group import (
     EMPTY_WEEK,
     complete_checkin_ids,
@@ -19,7 +20,7 @@ from coach.cli.group import (
 from coach.errors import CoachError
 from coach.models import clean_text
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE = Day()
 
 
 def _day(value: dt.datetime | None) -> dt.date:
@@ -287,12 +288,26 @@ def restore(ctx: click.Context, file: Path, force: bool) -> None:
     is_flag=True,
     help="Move a damaged store aside and restore the newest good backup.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.pass_context
-def doctor(ctx: click.Context, repair: bool) -> None:
-    """Show where coach keeps data and check the store. Exit 1 when the store is damaged."""
+def doctor(ctx: click.Context, repair: bool, as_json: bool) -> None:
+    """Show where coach keeps data and check the store. Exit 1 when the store is damaged.
+
+    --json prints home, store, backups, lock_file, backups_kept, newest_backup, state (ok,
+    none, missing, damaged or newer), healthy, problem, checkins, size_bytes,
+    newest_checkin and warnings.
+    """
     from coach import doctor as doc
 
     settings = get_settings(ctx)
+    if as_json and not repair:
+        from coach.cli.core import safe_json
+
+        report = doc.examine(settings)
+        click.echo(safe_json(report.as_json()))
+        if not report.healthy:
+            sys.exit(1)
+        return
     if repair:
         lines, _repaired = doc.repair(settings)
         for line in lines:

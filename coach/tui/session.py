@@ -126,8 +126,13 @@ class Session:
         return self.draft.profile_file
 
     def store_exists(self) -> bool:
-        """Cheap check used to pick the first screen without opening the store."""
-        return self._store is not None or self.settings.store_path.exists()
+        """Cheap check used to pick the first screen without opening the store. Backups
+        without a store count: opening it then says the store is missing, not empty."""
+        return (
+            self._store is not None
+            or self.settings.store_path.exists()
+            or any(self.settings.backups_dir.glob("coach-*.json"))
+        )
 
     def load_home(self) -> HomeInfo:
         """Open the store and read what the welcome or dashboard screen shows."""
