@@ -225,7 +225,7 @@ class Matcher:
             verb = (infos[0] | infos[2]) >> self.verb_shift
         else:  # as verb_positions() does
             if b"," not in lowered:  # "Prepare and review X"
-                verbs_at = leading_verbs(tokens, 0)
+                verbs_at = leading_verbs(tokens)
             else:
                 verbs_at = verb_positions(tokens, lowered)
             verb = 0
@@ -260,6 +260,8 @@ class Matcher:
         """The phrases found in the task, the rules they are evidence for, and the verb and
         packed masks with their rules added."""
         last = len(tokens) - 1
+        if len(verbs_at) > 8:  # a long leading list: look places up in a set, not a tuple
+            verbs_at = frozenset(verbs_at)  # type: ignore[assignment]
         anchors = self._near
         if not self._complete:  # the memo is full: find the anchor words by their infos
             anchors = {
@@ -295,7 +297,11 @@ class Matcher:
         return phrases, said, verb, packed
 
     def _checked(
-        self, pos: int, checks: tuple[Lead, ...], tokens: list[bytes], verbs_at: tuple[int, ...]
+        self,
+        pos: int,
+        checks: tuple[Lead, ...],
+        tokens: list[bytes],
+        verbs_at: tuple[int, ...] | frozenset[int],
     ) -> tuple[tuple[Found, ...], int, int, int]:
         """The phrases of `checks` (anchored at `pos`) that are in the task, and their masks:
         verb, packed and evidence."""
@@ -339,7 +345,8 @@ class Matcher:
         found = objects.intersection(tokens)
         if said or (verbs and verbs_at and verbs_at != (0,) and verbs_at != (0, 2)):
             # sort the words (and phrases) by where each first counts
-            pairs = [(tokens.index(word), word) for word in found]
+            first = _first_places(tokens, found)
+            pairs = [(first[word], word) for word in found]
             pairs += [(pos, tokens[pos]) for pos in verbs_at if tokens[pos] in verbs]
             if said:  # a phrase ("test case") shows as itself, in task order
                 pairs += said
@@ -352,7 +359,9 @@ class Matcher:
                 found.add(tokens[0])
             if len(verbs_at) > 1 and tokens[2] in verbs:
                 found.add(tokens[2])
-        return tuple(sorted(found, key=tokens.index)) if len(found) > 1 else tuple(found)
+        if len(found) < 2:
+            return tuple(found)
+        return tuple(sorted(found, key=_first_places(tokens, found).__getitem__))
 
     def _evidence_by_infos(
         self, index: int, scan: Scan, said: list[tuple[int, bytes]] | int
@@ -383,6 +392,18 @@ def _said(bit: int, phrases: Phrases) -> list[tuple[int, bytes]]:
         for kind, b, offset, words in found
         if b == bit and kind != UNLESS
     ]
+
+
+def _first_places(tokens: list[bytes], words: set[bytes]) -> dict[bytes, int]:
+    """Where each of `words` (all in `tokens`) first comes: `tokens.index` for a few (a loop in
+    C), one pass for many, so a long task with many evidence words stays linear."""
+    if len(words) <= 8:
+        return {word: tokens.index(word) for word in words}
+    first: dict[bytes, int] = {}
+    for pos, token in enumerate(tokens):
+        if token in words and token not in first:
+            first[token] = pos
+    return first
 
 
 def bits(mask: int) -> list[int]:

@@ -108,28 +108,35 @@ class RuleMatch:
     evidence: tuple[str, ...]
 
 
-# Each verdict gets its own copy: pydantic adds to the set on model_copy(update=...).
-_VERDICT_FIELDS = set(Verdict.model_fields)
-_new_verdict = Verdict.__new__
-# The setters of a model's four slots, called directly: cheaper than object.__setattr__.
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+@dataclass(frozen=True, slots=True, eq=False)
+class Ruling:
+    """A verdict's fields as a plain value: what `RuleTable.rule_on` hands out, memoised.
 
-
-def _verdict(values: dict[str, object]) -> Verdict:
-    """A Verdict from values (in field order) the engine built and already knows are valid.
-
-    Skips pydantic's validation on the hot path (it would double the cost of a classification);
-    tests check that these verdicts equal validated ones.
+    The hot path (`coach classify`) reads these fields directly; `verdict()` makes the pydantic
+    `Verdict` the rest of the app uses. Compared by identity (`eq=False`): a memoised ruling is
+    one object, so callers can cache what they derive from it (the CLI caches its JSON).
     """
-    verdict = _new_verdict(Verdict)
-    _set_dict(verdict, values)
-    _set_fields_set(verdict, _VERDICT_FIELDS.copy())
-    _set_extra(verdict, None)
-    _set_private(verdict, None)
-    return verdict
+
+    exposure: Exposure
+    rule: str
+    basis: str
+    reason: str
+    confidence: float
+    why: str
+    also: tuple[str, ...]
+
+    def verdict(self) -> Verdict:
+        """The ruling as a Verdict, built with `model_construct`: its values are already valid
+        (tests check they equal validated ones), and validation would double a task's cost."""
+        return Verdict.model_construct(
+            exposure=self.exposure,
+            rule=self.rule,
+            basis=self.basis,
+            reason=self.reason,
+            confidence=self.confidence,
+            why=self.why,
+            also=list(self.also),
+        )
 
 
 class _Decision(NamedTuple):
@@ -139,12 +146,10 @@ class _Decision(NamedTuple):
     index: int
     confidence: float
     against: list[str]
-    also: list[str]
-    fields: dict[str, object]
-    """The verdict's fields in field order (`why` and `also` to fill in)."""
-    whys: dict[tuple[bytes, ...], dict[str, object]]
-    """`fields` with the verdict's `why` filled in, by the evidence words (memoised; shares the
-    table's bound): copied for each verdict, which adds its own `also`."""
+    also: tuple[str, ...]
+    rulings: dict[tuple[bytes, ...], Ruling]
+    """The rulings of this decision, by the evidence words that go into their `why` (memoised;
+    shares the table's bound)."""
 
 
 class RuleTable:
@@ -157,23 +162,22 @@ class RuleTable:
         self._matcher = Matcher(rules)
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
-        self._scan = self._matcher.scan
-        self._evidence = self._matcher.evidence_words
         self._decisions: dict[int, _Decision] = {}
-        self._whys = 0  # entries in all decisions' `whys`
+        self._rulings = 0  # entries in all decisions' `rulings`
         exposure = meta.fallback_exposure
-        self._fallback_fields: dict[str, object] = {
-            "exposure": exposure,
-            "rule": "fallback",
-            "basis": "none: no rule matched",
-            "reason": meta.fallback_reason,
-            "confidence": meta.fallback_confidence,
-            "why": (
+        self._fallback = Ruling(
+            exposure=exposure,
+            rule="fallback",
+            basis="none: no rule matched",
+            reason=meta.fallback_reason,
+            confidence=meta.fallback_confidence,
+            why=(
                 f"No rule matched this wording, so this is the fallback guess ({exposure.label}, "
                 "low confidence); describe the task with a plain verb and object, or set its "
                 "attributes."
             ),
-        }
+            also=(),
+        )
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -188,28 +192,32 @@ class RuleTable:
     def classify(self, task: Task | str) -> Verdict:
         """One task, one verdict, with the deciding rule and why. Deterministic."""
         if isinstance(task, str):
-            fired, scan = self._scan(task)
-        else:
-            fired, scan = self._scan(task.text, task.attributes())
+            return self.rule_on(task).verdict()
+        return self.rule_on(task.text, task.attributes()).verdict()
+
+    def rule_on(self, text: str, attributes: dict[str, bool | None] | None = None) -> Ruling:
+        """`classify` as a plain `Ruling`, for callers that classify many tasks."""
+        fired, scan = self._matcher.scan(text, attributes)
         if not fired:
-            return self._fallback()
+            return self._fallback
         decision = self._decisions.get(fired) or self._decide(fired)
-        words = self._evidence(decision.index, scan)
-        values = decision.whys.get(words)
-        if values is None:
-            values = decision.fields.copy()
-            values["why"] = _why(decision.rule, [w.decode() for w in words], decision.against)
-            if self._whys < _MEMO_LIMIT:
-                decision.whys[words] = values
-                self._whys += 1
-        values = values.copy()
-        values["also"] = decision.also.copy()
-        verdict = _new_verdict(Verdict)  # as _verdict() does, inlined on the hot path
-        _set_dict(verdict, values)
-        _set_fields_set(verdict, _VERDICT_FIELDS.copy())
-        _set_extra(verdict, None)
-        _set_private(verdict, None)
-        return verdict
+        words = self._matcher.evidence_words(decision.index, scan)
+        ruling = decision.rulings.get(words)
+        if ruling is None:
+            rule = decision.rule
+            ruling = Ruling(
+                exposure=rule.exposure,
+                rule=rule.id,
+                basis=rule.section,
+                reason=rule.reason,
+                confidence=decision.confidence,
+                why=_why(rule, [w.decode() for w in words], decision.against),
+                also=decision.also,
+            )
+            if self._rulings < _MEMO_LIMIT:
+                decision.rulings[words] = ruling
+                self._rulings += 1
+        return ruling
 
     def _decide(self, fired: int) -> _Decision:
         weight, klass = self._weight, self._class
@@ -230,26 +238,12 @@ class RuleTable:
             index=decider,
             confidence=confidence,
             against=[self.rules[i].id for i in ranked if klass[i] != win],
-            also=[self.rules[i].id for i in ranked if i != decider],
-            fields={
-                "exposure": rule.exposure,
-                "rule": rule.id,
-                "basis": rule.section,
-                "reason": rule.reason,
-                "confidence": confidence,
-                "why": "",  # room for the verdict's own: filled in by copies
-                "also": None,
-            },
-            whys={},
+            also=tuple(self.rules[i].id for i in ranked if i != decider),
+            rulings={},
         )
         if len(self._decisions) < _MEMO_LIMIT:
             self._decisions[fired] = decision
         return decision
-
-    def _fallback(self) -> Verdict:
-        values = self._fallback_fields.copy()
-        values["also"] = []
-        return _verdict(values)
 
 
 def _why(rule: RuleSpec, words: list[str], against: list[str]) -> str:

@@ -80,8 +80,22 @@ def test_table_format() -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split() == ["TASK", "EXPOSURE", "CONF", "RULE"]
+    rows = [line for line in lines[1:] if not line.startswith(" ")]
+    assert [row.split("  ")[0].rstrip("…") for row in rows] == [t[:31] for t in TASKS]
+    assert [row.split()[-3] for row in rows] == ["displacement", "not-ready", "augmentation"]
     assert sum(line.lstrip().startswith("why:") for line in lines) == 3
-    assert "displacement" in lines[1] and "not-ready" in lines[3]
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_table_keeps_wide_text_within_80_columns() -> None:
+    from rich.cells import cell_len
+
+    wide = "毎週の売上報告書を作成して顧客ごとにまとめる" * 3
+    result = CliRunner().invoke(cli, ["classify", "--format", "table"], input=wide + "\n")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[1].startswith(wide[:15]) and "…" in lines[1]
+    assert all(cell_len(line) <= 80 for line in lines)
 
 
 def test_subprocess_contract() -> None:
@@ -94,11 +108,10 @@ def test_subprocess_contract() -> None:
 @pytest.mark.parametrize(
     ("args", "stdin", "expected"),
     [
-        ((), b"Write a report\n\xff\xfe bad bytes\n", b"not UTF-8"),
         (("missing.txt",), None, b"not found"),
         (("--rules", "missing-rules.toml"), b"Write a report\n", b"not found"),
     ],
-    ids=["undecodable", "missing-file", "missing-rules"],
+    ids=["missing-file", "missing-rules"],
 )
 def test_errors_are_one_line_exit_2(
     tmp_path: Path, args: tuple[str, ...], stdin: bytes | None, expected: bytes
@@ -111,6 +124,14 @@ def test_errors_are_one_line_exit_2(
     assert expected in result.stderr
     assert result.stderr.count(b"\n") == 1
     assert b"Traceback" not in result.stderr
+
+
+def test_undecodable_line_stops_after_the_lines_before_it() -> None:
+    result = run(stdin=b"Write a report\n\xff\xfe bad bytes\nRepair pumps\n")
+    assert result.returncode == 2
+    assert [r["task"] for r in records(result.stdout.decode())] == ["Write a report"]
+    assert result.stderr.startswith(b"coach: error: standard input: line 2: not UTF-8")
+    assert result.stderr.count(b"\n") == 1 and b"Traceback" not in result.stderr
 
 
 def test_bad_rules_file_is_one_clear_error(tmp_path: Path) -> None:
