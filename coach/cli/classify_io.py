@@ -128,7 +128,8 @@ def task_line(text: str, number: int, where: str) -> TaskLine:
                 known = ", ".join(TaskLine.model_fields)
                 problems.append(f"field '{field}' is not known (known: {known})")
             elif field:
-                problems.append(f"field '{field}': {e['msg']}")
+                message = e["msg"].removeprefix("Value error, ")
+                problems.append(f"field '{field}': {message}")
             else:
                 problems.append(e["msg"])
         hint = 'each line must be one JSON object such as {"task": "...", "high_stakes": true}'
