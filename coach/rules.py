@@ -28,6 +28,7 @@ from coach.rule_engine import Matcher, bits, pattern_words
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
 _MIN_STEM = 3
 _MEMO_LIMIT = 100_000
+_WHY_WORDS = 3  # a verdict's `why` shows the first three words that made its rule fire
 _CLASS_INDEX = {Exposure.DISPLACEMENT: 0, Exposure.AUGMENTATION: 1, Exposure.NOT_READY: 2}
 
 
@@ -148,8 +149,8 @@ class _Decision(NamedTuple):
     against: list[str]
     also: tuple[str, ...]
     rulings: dict[tuple[bytes, ...], Ruling]
-    """The rulings of this decision, by the evidence words that go into their `why` (memoised;
-    shares the table's bound)."""
+    """The rulings of this decision, by the evidence words their `why` shows (memoised; shares
+    the table's bound)."""
 
 
 class RuleTable:
@@ -201,7 +202,7 @@ class RuleTable:
         if not fired:
             return self._fallback
         decision = self._decisions.get(fired) or self._decide(fired)
-        words = self._matcher.evidence_words(decision.index, scan)
+        words = self._matcher.evidence_words(decision.index, scan)[:_WHY_WORDS]
         ruling = decision.rulings.get(words)
         if ruling is None:
             rule = decision.rule
@@ -248,7 +249,7 @@ class RuleTable:
 
 def _why(rule: RuleSpec, words: list[str], against: list[str]) -> str:
     if words:
-        shown = ", ".join(f"'{w}'" for w in words[:3])
+        shown = ", ".join(f"'{w}'" for w in words[:_WHY_WORDS])
         lead = f"Matched {shown} (rule {rule.id})"
     else:
         conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)

@@ -157,13 +157,14 @@ def json_records() -> Callable[[str, Ruling], str]:
     def record(text: str, ruling: Ruling) -> str:
         tail = tails.get(ruling)
         if tail is None:
-            rest = {
-                "exposure": ruling.exposure.value,
-                "rule": ruling.rule,
-                "confidence": ruling.confidence,
-                "why": ruling.why,
-            }
-            tail = ", " + safe_json(rest)[1:] + "\n"
+            # as json.dumps writes the rest of the record: ", " and ": " between, repr() floats
+            tail = (
+                f', "exposure": {encode_basestring(ruling.exposure.value)}'
+                f', "rule": {encode_basestring(ruling.rule)}'
+                f', "confidence": {json.dumps(ruling.confidence)}'
+                f', "why": {encode_basestring(ruling.why)}}}\n'
+            )
+            tail = _UNSAFE.sub(_escaped, tail)
             if len(tails) < _TAIL_CACHE_LIMIT:
                 tails[ruling] = tail
         task = encode_basestring(text)
