@@ -57,7 +57,7 @@ from coach.rule_phrases import (
 )
 from coach.task_words import pattern_words, task_words, verb_positions
 
-WORD_MEMO_LIMIT = 200_000
+WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); forgotten at once when full
 # Phrase anchors are spread over this many bits of a word mask, to tell cheaply that a task has
 # no phrase (most tasks with a phrase's anchor word do not have its neighbour word)
 PHRASE_SLOTS = 64
@@ -169,18 +169,31 @@ class Matcher:
             memo[token] = mask
             if phrases is not None:
                 self._phrases_at[token] = phrases
-            for index in bits(mask & self._all):
-                self._words_of[index][0].add(token)
-            for index in bits(mask >> self.verb_shift):
-                self._words_of[index][1].add(token)
+            if mask & self._all:
+                for index in bits(mask & self._all):
+                    self._words_of[index][0].add(token)
+            if mask >> self.verb_shift:
+                for index in bits(mask >> self.verb_shift):
+                    self._words_of[index][1].add(token)
 
     def _word_mask(self, token: str) -> tuple[int, _Near | None]:
+        """The word's mask, and the phrases it anchors (None when none)."""
+        letters = token[:MIN_STEM]
+        neighbour_slots = self._neighbour_exact.get(token, 0)
+        for stem, slot in self._neighbour_prefix.get(letters, ()):
+            if token.startswith(stem):
+                neighbour_slots |= slot
+        mask = neighbour_slots << PHRASE_SLOTS << self._slot_shift
+        entries = self._exact.get(token, [])
+        by_stem = [
+            entry[1:] for entry in self._prefix.get(letters, ()) if token.startswith(entry[0])
+        ]
+        if by_stem:
+            entries = entries + by_stem
+        if not entries:  # most words: no pattern is theirs
+            return mask, None
         masks = [0, 0, 0]
         phrases: list[Phrase] = []
-        entries = list(self._exact.get(token, ()))
-        for stem, kind, bit, rest, slot in self._prefix.get(token[:MIN_STEM], ()):
-            if token.startswith(stem):
-                entries.append((kind, bit, rest, slot))
         anchor_slots = 0
         for kind, bit, shape, slot in entries:
             if shape != ((), ()):
@@ -188,12 +201,8 @@ class Matcher:
                 anchor_slots |= slot
             else:
                 masks[kind] |= bit
-        neighbour_slots = self._neighbour_exact.get(token, 0)
-        for stem, slot in self._neighbour_prefix.get(token[:MIN_STEM], ()):
-            if token.startswith(stem):
-                neighbour_slots |= slot
-        mask = masks[OBJECT] | masks[UNLESS] << self._veto_shift | masks[VERB] << self.verb_shift
-        mask |= (anchor_slots | neighbour_slots << PHRASE_SLOTS) << self._slot_shift
+        mask |= masks[OBJECT] | masks[UNLESS] << self._veto_shift | masks[VERB] << self.verb_shift
+        mask |= anchor_slots << self._slot_shift
         if not phrases:
             return mask, None
         return mask, near(token.encode(), phrases, self._veto_shift)

@@ -27,7 +27,8 @@ from coach.rule_engine import Matcher, bits, pattern_words
 
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
 _MIN_STEM = 3
-_MEMO_LIMIT = 100_000
+# Decisions and their rulings remembered; all are forgotten at once when this many are held
+_MEMO_LIMIT = 20_000
 _WHY_WORDS = 3  # a verdict's `why` shows the first three words that made its rule fire
 _CLASS_INDEX = {Exposure.DISPLACEMENT: 0, Exposure.AUGMENTATION: 1, Exposure.NOT_READY: 2}
 
@@ -109,13 +110,15 @@ class RuleMatch:
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class Ruling:
     """A verdict's fields as a plain value: what `RuleTable.rule_on` hands out, memoised.
 
     The hot path (`coach classify`) reads these fields directly; `verdict()` makes the pydantic
-    `Verdict` the rest of the app uses. Compared by identity (`eq=False`): a memoised ruling is
-    one object, so callers can cache what they derive from it (the CLI caches its JSON).
+    `Verdict` the rest of the app uses. A ruling is never changed once made (memoised ones are
+    shared); it is not a frozen dataclass because that triples the cost of making one, which a
+    cold run over new statements pays thousands of times. Compared by identity (`eq=False`):
+    callers can cache what they derive from a ruling (the CLI caches its JSON).
     """
 
     exposure: Exposure
@@ -163,6 +166,8 @@ class RuleTable:
         self._matcher = Matcher(rules)
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
+        self._heavier_first = [-rule.weight for rule in rules]  # a sort key: heaviest first
+        self._ids = [rule.id for rule in rules]
         self._decisions: dict[int, _Decision] = {}
         self._rulings = 0  # entries in all decisions' `rulings`
         exposure = meta.fallback_exposure
@@ -206,24 +211,31 @@ class RuleTable:
         ruling = decision.rulings.get(words)
         if ruling is None:
             rule = decision.rule
+            why = _why(rule, [w.decode() for w in words], decision.against)
             ruling = Ruling(
-                exposure=rule.exposure,
-                rule=rule.id,
-                basis=rule.section,
-                reason=rule.reason,
-                confidence=decision.confidence,
-                why=_why(rule, [w.decode() for w in words], decision.against),
-                also=decision.also,
+                rule.exposure,
+                rule.id,
+                rule.section,
+                rule.reason,
+                decision.confidence,
+                why,
+                decision.also,
             )
-            if self._rulings < _MEMO_LIMIT:
-                decision.rulings[words] = ruling
-                self._rulings += 1
+            if self._rulings >= _MEMO_LIMIT:
+                self._forget()
+            decision.rulings[words] = ruling
+            self._rulings += 1
         return ruling
+
+    def _forget(self) -> None:
+        """Drop every memoised decision and ruling, so memory stays flat on any input."""
+        self._decisions.clear()
+        self._rulings = 0
 
     def _decide(self, fired: int) -> _Decision:
         weight, klass = self._weight, self._class
         # Strongest first; equal weights keep table order.
-        ranked = sorted(bits(fired), key=lambda i: -weight[i])
+        ranked = sorted(bits(fired), key=self._heavier_first.__getitem__)
         totals = [0.0, 0.0, 0.0]
         for i in ranked:
             totals[klass[i]] += weight[i]
@@ -234,16 +246,13 @@ class RuleTable:
         margin = (totals[win] - runner_up) / (totals[win] + runner_up)
         rule = self.rules[decider]
         confidence = round(0.5 + 0.45 * margin, 2)
-        decision = _Decision(
-            rule=rule,
-            index=decider,
-            confidence=confidence,
-            against=[self.rules[i].id for i in ranked if klass[i] != win],
-            also=tuple(self.rules[i].id for i in ranked if i != decider),
-            rulings={},
-        )
-        if len(self._decisions) < _MEMO_LIMIT:
-            self._decisions[fired] = decision
+        ids = self._ids
+        against = [ids[i] for i in ranked if klass[i] != win]
+        also = tuple([ids[i] for i in ranked if i != decider])
+        decision = _Decision(rule, decider, confidence, against, also, rulings={})
+        if len(self._decisions) >= _MEMO_LIMIT:
+            self._forget()
+        self._decisions[fired] = decision
         return decision
 
 

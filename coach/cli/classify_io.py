@@ -29,7 +29,12 @@ from coach.rules import Ruling
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal or str.splitlines() would act on
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
-_TAIL_CACHE_LIMIT = 100_000
+_TAIL_CACHE_LIMIT = 20_000
+
+
+def _number(value: float) -> str:
+    """A number as json.dumps writes it (repr for a float), without the encoder's overhead."""
+    return float.__repr__(value) if type(value) is float else json.dumps(value)
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -146,7 +151,7 @@ def flushes_each_line(out: IO[str]) -> bool:
         mode = os.fstat(out.fileno()).st_mode
     except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
         return False
-    return not stat.S_ISREG(mode)
+    return out.isatty() or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def json_records() -> Callable[[str, Ruling], str]:
@@ -161,12 +166,13 @@ def json_records() -> Callable[[str, Ruling], str]:
             tail = (
                 f', "exposure": {encode_basestring(ruling.exposure.value)}'
                 f', "rule": {encode_basestring(ruling.rule)}'
-                f', "confidence": {json.dumps(ruling.confidence)}'
+                f', "confidence": {_number(ruling.confidence)}'
                 f', "why": {encode_basestring(ruling.why)}}}\n'
             )
             tail = _UNSAFE.sub(_escaped, tail)
-            if len(tails) < _TAIL_CACHE_LIMIT:
-                tails[ruling] = tail
+            if len(tails) >= _TAIL_CACHE_LIMIT:  # full: start again (memory stays flat)
+                tails.clear()
+            tails[ruling] = tail
         task = encode_basestring(text)
         if not task.isascii() or "\x7f" in task:
             task = _UNSAFE.sub(_escaped, task)
