@@ -14,7 +14,7 @@ included (every run is a fresh process). Prints both and their ratio. Target: <=
     python benchmarks/bench_classify.py ../shared/eval/onet-dev.tsv   # a .tsv: its task column
 
 The generated set reads like job-task statements (leading lists of verbs with commas, objects,
-"such as" lists, purposes), from a vocabulary of about 1,500 words, in the project's own words.
+"such as" lists, purposes), from a vocabulary of about 700 words, in the project's own words.
 """
 
 from __future__ import annotations

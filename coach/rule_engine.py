@@ -164,17 +164,21 @@ class Matcher:
             for objects, verbs in self._words_of:
                 objects.clear()
                 verbs.clear()
+        word_mask, phrases_at, words_of = self._word_mask, self._phrases_at, self._words_of
+        objects, verb_shift = self._all, self.verb_shift
         for token in set(tokens).difference(memo):
-            mask, phrases = self._word_mask(token.decode())
+            mask, phrases = word_mask(token.decode())
             memo[token] = mask
+            if not mask:  # most words
+                continue
             if phrases is not None:
-                self._phrases_at[token] = phrases
-            if mask & self._all:
-                for index in bits(mask & self._all):
-                    self._words_of[index][0].add(token)
-            if mask >> self.verb_shift:
-                for index in bits(mask >> self.verb_shift):
-                    self._words_of[index][1].add(token)
+                phrases_at[token] = phrases
+            if mask & objects:
+                for index in bits(mask & objects):
+                    words_of[index][0].add(token)
+            if mask >> verb_shift:
+                for index in bits(mask >> verb_shift):
+                    words_of[index][1].add(token)
 
     def _word_mask(self, token: str) -> tuple[int, _Near | None]:
         """The word's mask, and the phrases it anchors (None when none)."""

@@ -151,6 +151,8 @@ class _Decision(NamedTuple):
     confidence: float
     against: list[str]
     also: tuple[str, ...]
+    why_end: str
+    """The end of its verdicts' `why`, the same for all of them."""
     rulings: dict[tuple[bytes, ...], Ruling]
     """The rulings of this decision, by the evidence words their `why` shows (memoised; shares
     the table's bound)."""
@@ -211,7 +213,7 @@ class RuleTable:
         ruling = decision.rulings.get(words)
         if ruling is None:
             rule = decision.rule
-            why = _why(rule, [w.decode() for w in words], decision.against)
+            why = _why_lead(rule, words) + decision.why_end
             ruling = Ruling(
                 rule.exposure,
                 rule.id,
@@ -241,7 +243,9 @@ class RuleTable:
             totals[klass[i]] += weight[i]
         # Ties go to the more cautious class: claiming displacement needs the stronger evidence.
         win = max((2, 1, 0), key=totals.__getitem__)
-        decider = next(i for i in ranked if klass[i] == win)
+        for decider in ranked:  # the strongest rule of the winning class
+            if klass[decider] == win:
+                break
         runner_up = max(totals[c] for c in range(3) if c != win)
         margin = (totals[win] - runner_up) / (totals[win] + runner_up)
         rule = self.rules[decider]
@@ -249,22 +253,27 @@ class RuleTable:
         ids = self._ids
         against = [ids[i] for i in ranked if klass[i] != win]
         also = tuple([ids[i] for i in ranked if i != decider])
-        decision = _Decision(rule, decider, confidence, against, also, rulings={})
+        why_end = _why_end(rule, against)
+        decision = _Decision(rule, decider, confidence, against, also, why_end, rulings={})
         if len(self._decisions) >= _MEMO_LIMIT:
             self._forget()
         self._decisions[fired] = decision
         return decision
 
 
-def _why(rule: RuleSpec, words: list[str], against: list[str]) -> str:
+def _why_lead(rule: RuleSpec, words: tuple[bytes, ...]) -> str:
+    """How a verdict's `why` starts: the words that made its rule fire, or its attributes."""
     if words:
-        shown = ", ".join(f"'{w}'" for w in words[:_WHY_WORDS])
-        lead = f"Matched {shown} (rule {rule.id})"
-    else:
-        conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)
-        lead = f"Marked {conditions or 'by its attributes'} (rule {rule.id})"
+        shown = ", ".join([f"'{w.decode()}'" for w in words])
+        return f"Matched {shown} (rule {rule.id})"
+    conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)
+    return f"Marked {conditions or 'by its attributes'} (rule {rule.id})"
+
+
+def _why_end(rule: RuleSpec, against: list[str]) -> str:
+    """How a verdict's `why` ends: the rule's reason, and the rules it outweighed."""
     tail = f"; outweighed {', '.join(against[:2])}" if against else ""
-    return f"{lead}: {rule.reason.rstrip('.')}{tail}."
+    return f": {rule.reason.rstrip('.')}{tail}."
 
 
 # --- loading -------------------------------------------------------------------------------

@@ -350,3 +350,31 @@ def test_any_jsonl_tasks_give_one_record_each(objects: list[dict]) -> None:
     out = records(result.output)
     assert [r["task"] for r in out] == [obj["task"] for obj in objects]
     assert all(r["exposure"] in CLASSES for r in out)
+
+
+_RICH_PROBE = """
+import runpy, sys
+sys.argv = ["coach", *sys.argv[1:]]
+try:
+    runpy.run_module("coach", run_name="__main__")
+except SystemExit:
+    pass
+finally:
+    sys.stderr.write("RICH:" + str(any(m.split(".")[0] == "rich" for m in sys.modules)) + "\\n")
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "rich"),
+    [(["--help"], False), (["classify"], False), (["classify", "--format", "table"], True)],
+)
+def test_only_the_table_imports_rich(args: list[str], rich: bool) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _RICH_PROBE, *args],
+        input=TASKS[0] + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.stdout.strip()
+    assert f"RICH:{rich}" in proc.stderr

@@ -169,13 +169,18 @@ def json_records() -> Callable[[str, Ruling], str]:
                 f', "confidence": {_number(ruling.confidence)}'
                 f', "why": {encode_basestring(ruling.why)}}}\n'
             )
-            tail = _UNSAFE.sub(_escaped, tail)
+            if not tail.isascii():
+                tail = _UNSAFE.sub(_escaped, tail)
+            elif "\x7f" in tail:
+                tail = tail.replace("\x7f", "\\u007f")
             if len(tails) >= _TAIL_CACHE_LIMIT:  # full: start again (memory stays flat)
                 tails.clear()
             tails[ruling] = tail
         task = encode_basestring(text)
-        if not task.isascii() or "\x7f" in task:
+        if not task.isascii():
             task = _UNSAFE.sub(_escaped, task)
+        elif "\x7f" in task:
+            task = task.replace("\x7f", "\\u007f")
         return '{"task": ' + task + tail
 
     return record
