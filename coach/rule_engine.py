@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import reduce
-from operator import itemgetter, or_
+from operator import or_
 from typing import NamedTuple, Protocol
 
 from coach.rule_phrases import (
@@ -71,7 +71,6 @@ class Scan(NamedTuple):
     """What a scan saw of a task, for reading back the words that made a rule fire."""
 
     tokens: list[bytes]
-    word_masks: Sequence[int]
     verbs_at: tuple[int, ...]
     """Positions of the leading verbs among `tokens`."""
     phrases: Phrases
@@ -215,17 +214,10 @@ class Matcher:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
         tokens, lowered = task_words(text)
         memo = self._word_masks
-        if len(tokens) > 1:
-            # itemgetter looks all the words up in one C call (over one word it would return
-            # that word's mask alone, not a sequence)
-            try:
-                word_masks: Sequence[int] = itemgetter(*tokens)(memo)
-            except KeyError:  # a word seen for the first time
-                self._learn(tokens)
-                word_masks = itemgetter(*tokens)(memo)
-        else:
-            if tokens and tokens[0] not in memo:
-                self._learn(tokens)
+        try:
+            word_masks = [memo[token] for token in tokens]
+        except KeyError:  # a word seen for the first time
+            self._learn(tokens)
             word_masks = [memo[token] for token in tokens]
         task_mask = reduce(or_, word_masks, 0)
         verbs_at = verb_positions(tokens, lowered)
@@ -253,7 +245,7 @@ class Matcher:
         else:
             fired = matched & self._worded_unconditional
             fired ^= fired & (task_mask >> self._veto_shift)
-        return fired, Scan(tokens, word_masks, verbs_at, phrases, phrase_evidence)
+        return fired, Scan(tokens, verbs_at, phrases, phrase_evidence)
 
     def _phrases(
         self, tokens: list[bytes], verbs_at: tuple[int, ...], verb: int, task_mask: int
@@ -334,25 +326,16 @@ class Matcher:
         # memoised), so a set intersection finds the object words: a loop in C.
         objects, verbs = self._words_of[index]
         found = objects.intersection(tokens)
-        if from_phrases or (verbs and verbs_at and verbs_at != (0,) and verbs_at != (0, 2)):
-            # sort the words (and phrases) by where each first counts
-            first = _first_places(tokens, found)
-            places = [(first[word], word) for word in found]
+        first = _first_places(tokens, found)
+        places = [(first[word], word) for word in found]
+        if verbs:
             places += [(pos, tokens[pos]) for pos in verbs_at if tokens[pos] in verbs]
-            if from_phrases:  # a phrase ("test case") shows as itself, in task order
-                places += from_phrases
-            return tuple(dict.fromkeys([word for _pos, word in sorted(places)]))
-        # The common case: the leading verbs (if the rule has any) are the task's first word,
-        # or its first and third ("Prepare and review X", the second a connector), so no word
-        # comes earlier at a place where it does not count: every word sorts by its first place.
-        if verbs and verbs_at:
-            if tokens[0] in verbs:
-                found.add(tokens[0])
-            if len(verbs_at) > 1 and tokens[2] in verbs:
-                found.add(tokens[2])
-        if len(found) < 2:
-            return tuple(found)
-        return tuple(sorted(found, key=_first_places(tokens, found).__getitem__))
+        if from_phrases:  # a phrase ("test case") shows as itself, in task order
+            places += from_phrases
+        if len(places) < 2:
+            return tuple([word for _pos, word in places])
+        # each word once, where it first counts
+        return tuple(dict.fromkeys([word for _pos, word in sorted(places)]))
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
