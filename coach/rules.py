@@ -169,7 +169,6 @@ class RuleTable:
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
         self._heavier_first = [-rule.weight for rule in rules]  # a sort key: heaviest first
-        self._ids = [rule.id for rule in rules]
         self._decisions: dict[int, _Decision] = {}
         self._rulings = 0  # entries in all decisions' `rulings`
         exposure = meta.fallback_exposure
@@ -243,18 +242,20 @@ class RuleTable:
             totals[klass[i]] += weight[i]
         # Ties go to the more cautious class: claiming displacement needs the stronger evidence.
         win = max((2, 1, 0), key=totals.__getitem__)
-        for decider in ranked:  # the strongest rule of the winning class
-            if klass[decider] == win:
-                break
+        decider = next(i for i in ranked if klass[i] == win)
         runner_up = max(totals[c] for c in range(3) if c != win)
         margin = (totals[win] - runner_up) / (totals[win] + runner_up)
         rule = self.rules[decider]
         confidence = round(0.5 + 0.45 * margin, 2)
-        ids = self._ids
-        against = [ids[i] for i in ranked if klass[i] != win]
-        also = tuple([ids[i] for i in ranked if i != decider])
-        why_end = _why_end(rule, against)
-        decision = _Decision(rule, decider, confidence, against, also, why_end, rulings={})
+        decision = _Decision(
+            rule=rule,
+            index=decider,
+            confidence=confidence,
+            against=(against := [self.rules[i].id for i in ranked if klass[i] != win]),
+            also=tuple([self.rules[i].id for i in ranked if i != decider]),
+            why_end=_why_end(rule, against),
+            rulings={},
+        )
         if len(self._decisions) >= _MEMO_LIMIT:
             self._forget()
         self._decisions[fired] = decision
