@@ -13,11 +13,11 @@ A word mask, for a table of n rules (bit 0 is the table's first rule):
 
 | bits                    | field           | bit i (or slot s) is set when the word ...      |
 |-------------------------|-----------------|-------------------------------------------------|
-| 0 .. n-1                | objects         | is a one-word `objects` pattern of rule i        |
-| n .. 2n-1               | vetoes          | is a one-word `unless` pattern of rule i         |
-| 2n .. 2n+63             | anchor slots    | anchors a phrase whose slot is s                 |
-| 2n+64 .. 2n+127         | neighbour slots | can stand next to the anchor of a slot-s phrase  |
-| 2n+128 ..               | verbs           | is a one-word `verbs` pattern of rule i          |
+| 0 .. n-1                | objects         | matches a one-word `objects` pattern of rule i  |
+| n .. 2n-1               | vetoes          | matches a one-word `unless` pattern of rule i   |
+| 2n .. 2n+63             | anchor slots    | anchors a phrase whose slot is s                |
+| 2n+64 .. 2n+127         | neighbour slots | can stand next to the anchor of a slot-s phrase |
+| 2n+128 ..               | verbs           | matches a one-word `verbs` pattern of rule i    |
 
 A phrase's slot is its anchor word's number modulo PHRASE_SLOTS, so `mask & mask >> 64` over
 the anchor slots is non-zero only when a task may hold a phrase: most tasks skip the search.
@@ -27,12 +27,14 @@ The memos, all bounded, none keyed by a whole task:
 | memo                  | key                  | value                                          |
 |-----------------------|----------------------|------------------------------------------------|
 | `_word_masks`         | a word (bytes)       | its word mask                                  |
-| `_phrases_at`         | a word that anchors  | its phrases, by the neighbouring word           |
+| `_phrases_at`         | a word that anchors  | its phrases, by the neighbouring word          |
 | `_words_of[i]`        | rule i               | the memoised words that are its objects, verbs |
 | `ByNeighbour` (each)  | a neighbouring word  | the phrases it completes with the anchor       |
 
 The first three are forgotten together when the word memo is full, so they always agree: every
-word of the task being scanned is in them. Pure Python, no I/O.
+word of the task being scanned is in them; each `ByNeighbour` lives in `_phrases_at` and holds
+at most NEIGHBOUR_LIMIT words. (`coach.rules` memoises decisions by fired-rule mask, and their
+verdicts, in the same forget-when-full way.) Pure Python, no I/O.
 """
 
 from __future__ import annotations
