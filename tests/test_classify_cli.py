@@ -378,3 +378,28 @@ def test_only_the_table_imports_rich(args: list[str], rich: bool) -> None:
     )
     assert proc.stdout.strip()
     assert f"RICH:{rich}" in proc.stderr
+
+
+_RARE_TEXT = st.text(st.characters() | st.sampled_from('\x7f\x85\x9b\u2028\u2029\x1b\\"'))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_RARE_TEXT, _RARE_TEXT)
+def test_fast_records_are_what_json_dumps_would_write(task: str, why: str) -> None:
+    from coach.cli.classify_io import json_records, safe_json
+    from coach.models import Exposure
+    from coach.rules import Ruling
+
+    ruling = Ruling(Exposure.AUGMENTATION, "some-rule", "a section", "a reason", 0.53, why, ())
+    record = json_records()
+    expected = {"task": task, "exposure": "augmentation", "rule": "some-rule"}
+    expected |= {"confidence": 0.53, "why": why}
+    assert record(task, ruling) == safe_json(expected) + "\n" == _escaped_per_character(expected)
+    assert record(task, ruling) == record(task, ruling)  # from the cache, the same
+
+
+def _escaped_per_character(obj: object) -> str:
+    """safe_json as it was first written: json.dumps, then every character looked at."""
+    text = json.dumps(obj, ensure_ascii=False)
+    rare = lambda ch: ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029"  # noqa: E731
+    return "".join(f"\\u{ord(ch):04x}" if rare(ch) else ch for ch in text) + "\n"
