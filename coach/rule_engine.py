@@ -1,22 +1,48 @@
 """The compiled form of a rules table: which rules fire on a task, fast and deterministically.
 
-Every rule is one bit. A task is lower-cased and cut into ASCII words (as bytes: a translate
-table and a split, cheaper than a regex), each distinct word is looked up once (then memoised)
-to get one int that packs the rules whose `objects`, `unless` or `verbs` it satisfies, and a
-task's masks are the OR of its words' ints (verb bits only at the leading-verb positions), so the
-fired rules fall out of a few integer operations. Multi-word phrases are looked for only when
-the task has both a word that anchors a phrase and a word that can stand next to it, and then
-only where such an anchor word appears (`coach.rule_phrases`). The words that made the
-deciding rule fire are read back from per-rule sets of the memoised words. Pure Python, no I/O,
-no global state beyond the per-table memos, which are bounded and never keyed by a whole task.
+Every rule is one bit. A task is lower-cased and cut into ASCII words (`coach.task_words`); each
+distinct word is looked up once, then memoised, to get its *word mask*: one int saying which
+rules the word is an object, a veto (`unless`) or a verb of, and which phrases it may be part
+of. The task's *task mask* is the OR of its word masks (one C call), its verbs are read from
+the word masks at its leading-verb positions only, and the fired rules fall out of a few
+integer operations. Multi-word phrases are looked for only when some word anchors a phrase and
+some word can stand next to that anchor (`coach.rule_phrases`). The words that made a rule
+fire are read back from per-rule sets of the memoised words.
+
+A word mask, for a table of n rules (bit 0 is the table's first rule):
+
+| bits                    | field           | bit i (or slot s) is set when the word ...      |
+|-------------------------|-----------------|-------------------------------------------------|
+| 0 .. n-1                | objects         | matches a one-word `objects` pattern of rule i  |
+| n .. 2n-1               | vetoes          | matches a one-word `unless` pattern of rule i   |
+| 2n .. 2n+63             | anchor slots    | anchors a phrase whose slot is s                |
+| 2n+64 .. 2n+127         | neighbour slots | can stand next to the anchor of a slot-s phrase |
+| 2n+128 ..               | verbs           | matches a one-word `verbs` pattern of rule i    |
+
+A phrase's slot is its anchor word's number modulo PHRASE_SLOTS, so `mask & mask >> 64` over
+the anchor slots is non-zero only when a task may hold a phrase: most tasks skip the search.
+
+The memos, all bounded, none keyed by a whole task:
+
+| memo                  | key                  | value                                          |
+|-----------------------|----------------------|------------------------------------------------|
+| `_word_masks`         | a word (bytes)       | its word mask                                  |
+| `_phrases_at`         | a word that anchors  | its phrases, by the neighbouring word          |
+| `_words_of[i]`        | rule i               | the memoised words that are its objects, verbs |
+| `ByNeighbour` (each)  | a neighbouring word  | the phrases it completes with the anchor       |
+
+The first three are forgotten together when the word memo is full, so they always agree: every
+word of the task being scanned is in them; each `ByNeighbour` lives in `_phrases_at` and holds
+at most NEIGHBOUR_LIMIT words. (`coach.rules` memoises decisions by fired-rule mask, and their
+verdicts, in the same forget-when-full way.) Pure Python, no I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import reduce
-from operator import itemgetter, or_
-from typing import Protocol
+from operator import or_
+from typing import NamedTuple, Protocol
 
 from coach.rule_phrases import (
     MIN_STEM,
@@ -31,28 +57,27 @@ from coach.rule_phrases import (
     longer_phrase,
     near,
 )
-from coach.task_words import (
-    CONNECTORS,
-    LEAD_IN,
-    STARTS_WITH_LIST,
-    WORD_BYTES,
-    leading_verbs,
-    pattern_words,
-    task_words,
-    verb_positions,
-)
+from coach.task_words import pattern_words, task_words, verb_positions
 
-MEMO_LIMIT = 200_000
-# Phrase anchors are spread over this many bits of a word's info, to tell cheaply that a task
-# has no phrase (most tasks with a phrase's anchor word do not have its neighbour word)
-ROLE_SLOTS = 64
+WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); forgotten at once when full
+# Phrase anchors are spread over this many bits of a word mask, to tell cheaply that a task has
+# no phrase (most tasks with a phrase's anchor word do not have its neighbour word)
+PHRASE_SLOTS = 64
 # The phrases a word anchors, by the word after it and by the word before it (None: none)
 _Near = tuple[ByNeighbour | None, ByNeighbour | None]
 # Phrases found in a task, by the position of the word that anchors them
 Phrases = list[tuple[int, tuple[Found, ...]]]
-# The task's words, their packed ints, leading-verb positions, phrases found, and the rules that
-# phrases are evidence for
-Scan = tuple[list[bytes], Sequence[int], tuple[int, ...], Phrases, int]
+
+
+class Scan(NamedTuple):
+    """What a scan saw of a task, for reading back the words that made a rule fire."""
+
+    tokens: list[bytes]
+    verbs_at: tuple[int, ...]
+    """Positions of the leading verbs among `tokens`."""
+    phrases: Phrases
+    phrase_evidence: int
+    """The rules that a phrase found in the task is evidence for (not a veto)."""
 
 
 class _RuleLike(Protocol):
@@ -63,42 +88,26 @@ class _RuleLike(Protocol):
 
 
 class Matcher:
-    """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when).
-
-    A word's info is one int: object mask | unless mask << n | anchor roles << 2n | neighbour
-    roles << 2n + ROLE_SLOTS | verb mask << 2n + 2 ROLE_SLOTS (n rules), 0 when it matches
-    nothing; so a task's object and veto masks are one OR-reduction over its words. Each phrase
-    has a role bit (its anchor's slot): set among the anchor roles of a word that anchors it, and
-    among the neighbour roles of a word that can be the word next to the anchor. A phrase can be
-    in a task only if one bit is in both, so most tasks skip the search for phrases.
-    """
+    """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when)."""
 
     def __init__(self, rules: Sequence[_RuleLike]) -> None:
-        # Anchor word (or the first letters of a stem) -> (kind, rule bit, phrase shape, role)
+        # Anchor word (or the first letters of a stem) -> (kind, rule bit, phrase shape, slot)
         self._exact: dict[str, list[tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]], int]]]
         self._exact = {}
         self._prefix: dict[str, list[tuple[str, int, int, tuple, int]]] = {}
-        # The neighbour roles of words: by the word, and by the first letters of a stem
-        self._partner_exact: dict[str, int] = {}
-        self._partner_prefix: dict[str, list[tuple[str, int]]] = {}
-        slots: dict[str, int] = {}  # anchor pattern -> its role slot
-        # Word -> info, filled on first sight of a word (bounded, so odd input cannot grow it).
-        # A plain dict: its __getitem__ is the cheapest lookup there is.
-        self._memo: dict[bytes, int] = {}
-        self._lookup = self._memo.__getitem__
-        self._near: dict[bytes, _Near] = {}  # the phrases each memoised flagged word anchors
-        # Rule index -> the memoised words that are its objects, and its verbs: evidence reads
-        # these rather than each word's info
+        # The neighbour slots of words: by the word, and by the first letters of a stem
+        self._neighbour_exact: dict[str, int] = {}
+        self._neighbour_prefix: dict[str, list[tuple[str, int]]] = {}
+        slots: dict[str, int] = {}  # anchor pattern -> its number (its slot, modulo)
+        self._word_masks: dict[bytes, int] = {}
+        self._phrases_at: dict[bytes, _Near] = {}
         self._words_of: list[tuple[set[bytes], set[bytes]]] = [(set(), set()) for _ in rules]
-        # True while every word that matches something is in the memo (so in _near and the
-        # word sets above); once the memo is full, scans read the words' infos instead
-        self._complete = True
         n = len(rules)
-        self._shift = n
-        self._role_shift = 2 * n
-        self._anchor_roles = ((1 << ROLE_SLOTS) - 1) << self._role_shift
-        self._neighbour_roles = self._anchor_roles << ROLE_SLOTS
-        self.verb_shift = 2 * n + 2 * ROLE_SLOTS
+        self._veto_shift = n
+        self._slot_shift = 2 * n
+        self._anchor_slots = ((1 << PHRASE_SLOTS) - 1) << self._slot_shift
+        self._neighbour_slots = self._anchor_slots << PHRASE_SLOTS
+        self.verb_shift = 2 * n + 2 * PHRASE_SLOTS
         self._all = (1 << n) - 1
         self.no_verbs = 0  # rules that do not need a verb
         self.no_objects = 0
@@ -125,148 +134,129 @@ class Matcher:
                 (UNLESS, rule.unless),
             ):
                 for pattern in patterns:
-                    words = pattern_words(pattern)
-                    at = anchor_of(words)
-                    anchor, shape = words[at], (tuple(words[:at]), tuple(words[at + 1 :]))
-                    role = 0
-                    if len(words) > 1:  # a phrase: its neighbour is checked first, so has the role
-                        role = 1 << slots.setdefault(anchor, len(slots)) % ROLE_SLOTS
-                        other = words[at + 1] if at + 1 < len(words) else words[at - 1]
-                        if other.endswith("*"):
-                            by_stem = self._partner_prefix.setdefault(other[:MIN_STEM], [])
-                            by_stem.append((other[:-1], role))
-                        else:
-                            self._partner_exact[other] = self._partner_exact.get(other, 0) | role
-                    if anchor.endswith("*"):
-                        entry = (anchor[:-1], kind, bit, shape, role)
-                        self._prefix.setdefault(anchor[:MIN_STEM], []).append(entry)
-                    else:
-                        self._exact.setdefault(anchor, []).append((kind, bit, shape, role))
+                    self._add_pattern(kind, bit, pattern_words(pattern), slots)
         self._worded_unconditional = self._worded & ~self.when_mask
 
-    def _learn(self, token: bytes) -> int:
-        """The word's info, from the memo or computed (and memoised while there is room)."""
-        info = self._memo.get(token)
-        if info is None:
-            info, near = self._info(token.decode())
-            if len(self._memo) < MEMO_LIMIT:
-                self._memo[token] = info
-                if near is not None:
-                    self._near[token] = near
-                for index in bits(info & self._all):
-                    self._words_of[index][0].add(token)
-                for index in bits(info >> self.verb_shift):
-                    self._words_of[index][1].add(token)
-            elif info & ~self._neighbour_roles:
-                # No room for a word that matters: from now on scans read the words' infos
-                # (a word that is only a phrase's neighbour is in neither _near nor the sets)
-                self._complete = False
-        return info
+    def _add_pattern(self, kind: int, bit: int, words: list[str], slots: dict[str, int]) -> None:
+        at = anchor_of(words)
+        anchor, shape = words[at], (tuple(words[:at]), tuple(words[at + 1 :]))
+        slot = 0
+        if len(words) > 1:  # a phrase: its neighbour is checked first, so it has the slot
+            slot = 1 << slots.setdefault(anchor, len(slots)) % PHRASE_SLOTS
+            other = words[at + 1] if at + 1 < len(words) else words[at - 1]
+            if other.endswith("*"):
+                by_stem = self._neighbour_prefix.setdefault(other[:MIN_STEM], [])
+                by_stem.append((other[:-1], slot))
+            else:
+                self._neighbour_exact[other] = self._neighbour_exact.get(other, 0) | slot
+        if anchor.endswith("*"):
+            entry = (anchor[:-1], kind, bit, shape, slot)
+            self._prefix.setdefault(anchor[:MIN_STEM], []).append(entry)
+        else:
+            self._exact.setdefault(anchor, []).append((kind, bit, shape, slot))
 
-    def _info(self, token: str) -> tuple[int, _Near | None]:
+    def _learn(self, tokens: list[bytes]) -> None:
+        """Memoise the word masks of the task's words not seen before (forgetting every word
+        first when the memo is full: a single long task may take it over its bound)."""
+        memo = self._word_masks
+        if len(memo) + len(tokens) > WORD_MEMO_LIMIT:
+            memo.clear()
+            self._phrases_at.clear()
+            for objects, verbs in self._words_of:
+                objects.clear()
+                verbs.clear()
+        word_mask, phrases_at, words_of = self._word_mask, self._phrases_at, self._words_of
+        objects, verb_shift = self._all, self.verb_shift
+        for token in set(tokens).difference(memo):
+            mask, phrases = word_mask(token.decode())
+            memo[token] = mask
+            if not mask:  # most words
+                continue
+            if phrases is not None:
+                phrases_at[token] = phrases
+            if mask & objects:
+                for index in bits(mask & objects):
+                    words_of[index][0].add(token)
+            if mask >> verb_shift:
+                for index in bits(mask >> verb_shift):
+                    words_of[index][1].add(token)
+
+    def _word_mask(self, token: str) -> tuple[int, _Near | None]:
+        """The word's mask, and the phrases it anchors (None when none)."""
+        letters = token[:MIN_STEM]
+        neighbour_slots = self._neighbour_exact.get(token, 0)
+        for stem, slot in self._neighbour_prefix.get(letters, ()):
+            if token.startswith(stem):
+                neighbour_slots |= slot
+        mask = neighbour_slots << PHRASE_SLOTS << self._slot_shift
+        entries = self._exact.get(token, [])
+        by_stem = [
+            entry[1:] for entry in self._prefix.get(letters, ()) if token.startswith(entry[0])
+        ]
+        if by_stem:
+            entries = entries + by_stem
+        if not entries:  # most words: no pattern is theirs
+            return mask, None
         masks = [0, 0, 0]
         phrases: list[Phrase] = []
-        entries = list(self._exact.get(token, ()))
-        for stem, kind, bit, rest, role in self._prefix.get(token[:MIN_STEM], ()):
-            if token.startswith(stem):
-                entries.append((kind, bit, rest, role))
-        roles = 0
-        for kind, bit, shape, role in entries:
+        anchor_slots = 0
+        for kind, bit, shape, slot in entries:
             if shape != ((), ()):
                 phrases.append((kind, bit, shape))
-                roles |= role
+                anchor_slots |= slot
             else:
                 masks[kind] |= bit
-        partner = self._partner_exact.get(token, 0)
-        for stem, role in self._partner_prefix.get(token[:MIN_STEM], ()):
-            if token.startswith(stem):
-                partner |= role
-        info = masks[OBJECT] | masks[UNLESS] << self._shift | masks[VERB] << self.verb_shift
-        info |= (roles | partner << ROLE_SLOTS) << self._role_shift
+        mask |= masks[OBJECT] | masks[UNLESS] << self._veto_shift | masks[VERB] << self.verb_shift
+        mask |= anchor_slots << self._slot_shift
         if not phrases:
-            return info, None
-        return info, near(token.encode(), phrases, self._shift)
+            return mask, None
+        return mask, near(token.encode(), phrases, self._veto_shift)
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
-        if text.isascii():  # task_words(text), inlined
-            lowered = text.encode()
-            tokens = lowered.translate(WORD_BYTES).split()
-        else:
-            tokens, lowered = task_words(text)
+        tokens, lowered = task_words(text)
+        memo = self._word_masks
         try:
-            # itemgetter looks all the words up in one C call, cheaper than map() (which calls
-            # the lookup once per word); over one word it returns that word's info alone
-            infos = (
-                itemgetter(*tokens)(self._memo) if len(tokens) > 1 else [*map(self._lookup, tokens)]
-            )
+            word_masks = [memo[token] for token in tokens]
         except KeyError:  # a word seen for the first time
-            infos = [*map(self._learn, tokens)]
-        packed = reduce(or_, infos, 0)
-        if not tokens:
-            verbs_at: tuple[int, ...] = ()
-            verb = 0
-        elif (
-            tokens[0] not in LEAD_IN
-            and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-            and (b"," not in lowered or not STARTS_WITH_LIST(lowered.lower()))
-        ):
-            verbs_at = (0,)  # the common case: one leading verb
-            verb = infos[0] >> self.verb_shift
-        elif (  # next most common: "Prepare and review X" (tokens[1] is a connector here)
-            len(tokens) > 3
-            and tokens[0] not in LEAD_IN
-            and tokens[0] not in CONNECTORS
-            and tokens[2] not in CONNECTORS
-            and tokens[3] not in CONNECTORS
-            and b"," not in lowered
-        ):
-            verbs_at = (0, 2)
-            verb = (infos[0] | infos[2]) >> self.verb_shift
-        else:  # as verb_positions() does
-            if b"," not in lowered:  # "Prepare and review X"
-                verbs_at = leading_verbs(tokens, 0)
-            else:
-                verbs_at = verb_positions(tokens, lowered)
+            self._learn(tokens)
+            word_masks = [memo[token] for token in tokens]
+        task_mask = reduce(or_, word_masks, 0)
+        verbs_at = verb_positions(tokens, lowered)
+        if verbs_at == (0,):  # the common case: one leading verb
+            verb = word_masks[0] >> self.verb_shift
+        else:
             verb = 0
             for pos in verbs_at:
-                verb |= infos[pos]
+                verb |= word_masks[pos]
             verb >>= self.verb_shift
-        if packed & packed >> ROLE_SLOTS & self._anchor_roles:  # a phrase's anchor and neighbour
-            phrases, said, verb, packed = self._phrases(tokens, infos, verbs_at, verb, packed)
+        if task_mask & task_mask >> PHRASE_SLOTS & self._anchor_slots:  # anchor and neighbour
+            phrases, phrase_evidence, verb, task_mask = self._phrases(
+                tokens, verbs_at, verb, task_mask
+            )
         else:
-            phrases, said = [], 0
+            phrases, phrase_evidence = [], 0
         # A rule fires when it has its verb (or needs none) and an object (or needs none), and
         # has at least one of them (a rule of attributes only fires by them), unless vetoed.
-        matched = (verb | self.no_verbs) & (packed | self.no_objects)
+        matched = (verb | self.no_verbs) & (task_mask | self.no_objects)
         if attributes and self.when_mask:
             fired = matched & self._worded
-            fired ^= fired & (packed >> self._shift)
+            fired ^= fired & (task_mask >> self._veto_shift)
             held = self._attributes_held(attributes)
             fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
         else:
             fired = matched & self._worded_unconditional
-            fired ^= fired & (packed >> self._shift)
-        return fired, (tokens, infos, verbs_at, phrases, said)
+            fired ^= fired & (task_mask >> self._veto_shift)
+        return fired, Scan(tokens, verbs_at, phrases, phrase_evidence)
 
     def _phrases(
-        self,
-        tokens: list[bytes],
-        infos: Sequence[int],
-        verbs_at: tuple[int, ...],
-        verb: int,
-        packed: int,
+        self, tokens: list[bytes], verbs_at: tuple[int, ...], verb: int, task_mask: int
     ) -> tuple[Phrases, int, int, int]:
         """The phrases found in the task, the rules they are evidence for, and the verb and
-        packed masks with their rules added."""
+        task masks with their rules added."""
         last = len(tokens) - 1
-        anchors = self._near
-        if not self._complete:  # the memo is full: find the anchor words by their infos
-            anchors = {
-                token: anchors.get(token) or self._info(token.decode())[1]
-                for token, info in zip(tokens, infos, strict=True)
-                if info & self._anchor_roles
-            }
+        verb_places = frozenset(verbs_at) if len(verbs_at) > 8 else verbs_at
+        anchors = self._phrases_at
         # Most phrase words are not in a phrase: the neighbouring words say which may be. (A
         # plain loop: cheaper here than compress() over map(anchors.__contains__, tokens).)
         hits = []
@@ -278,46 +268,50 @@ class Matcher:
                 if before is not None and pos and before[tokens[pos - 1]]:
                     hits.append((pos, before[tokens[pos - 1]]))
         phrases: Phrases = []
-        said = 0
-        for pos, (more_packed, more_said, found, checks) in hits:
-            packed |= more_packed
-            said |= more_said
+        evidence = 0
+        for pos, (more_task, more_evidence, found, checks) in hits:
+            task_mask |= more_task
+            evidence |= more_evidence
             if checks:
-                checked, more_verb, more_packed, more_said = self._checked(
-                    pos, checks, tokens, verbs_at
+                checked, more_verb, more_task, more_evidence = self._checked(
+                    pos, checks, tokens, verb_places
                 )
                 verb |= more_verb
-                packed |= more_packed
-                said |= more_said
+                task_mask |= more_task
+                evidence |= more_evidence
                 found += checked
             if found:
                 phrases.append((pos, found))
-        return phrases, said, verb, packed
+        return phrases, evidence, verb, task_mask
 
     def _checked(
-        self, pos: int, checks: tuple[Lead, ...], tokens: list[bytes], verbs_at: tuple[int, ...]
+        self,
+        pos: int,
+        checks: tuple[Lead, ...],
+        tokens: list[bytes],
+        verb_places: tuple[int, ...] | frozenset[int],
     ) -> tuple[tuple[Found, ...], int, int, int]:
         """The phrases of `checks` (anchored at `pos`) that are in the task, and their masks:
-        verb, packed and evidence."""
+        verb, task and evidence."""
         found = []
-        verb = packed = said = 0
+        verb = task_mask = evidence = 0
         for kind, bit, offset, words, candidate in checks:
             if candidate is not None:  # three words or more: check the others
                 words = longer_phrase(pos, tokens, candidate)
                 if words is None:
                     continue
             if kind == VERB:
-                if pos + offset not in verbs_at:
+                if pos + offset not in verb_places:
                     continue
                 verb |= bit
-                said |= bit
+                evidence |= bit
             elif kind == UNLESS:
-                packed |= bit << self._shift
+                task_mask |= bit << self._veto_shift
             else:
-                packed |= bit
-                said |= bit
+                task_mask |= bit
+                evidence |= bit
             found.append((kind, bit, offset, words))
-        return tuple(found), verb, packed, said
+        return tuple(found), verb, task_mask, evidence
 
     def _attributes_held(self, attributes: dict[str, bool | None]) -> int:
         held = 0
@@ -328,61 +322,48 @@ class Matcher:
 
     def evidence_words(self, index: int, scan: Scan) -> tuple[bytes, ...]:
         """The task's words that made rule `index` fire, in task order, without repeats."""
-        tokens, _infos, verbs_at, phrases, said_by = scan
-        said = said_by >> index & 1 and _said(1 << index, phrases)
-        if not self._complete:  # the memo is full: read the words' infos
-            return self._evidence_by_infos(index, scan, said)
-        # `objects` and `verbs` hold every word of the task that is one (the memo is complete),
-        # so a set intersection finds the object words and `tokens.index` where each first
-        # comes: loops in C rather than one in Python over the task's words.
+        tokens, verbs_at = scan.tokens, scan.verbs_at
+        from_phrases = scan.phrase_evidence >> index & 1 and _phrase_words(1 << index, scan)
+        # `objects` and `verbs` hold every word of the task that is one (all its words are
+        # memoised), so a set intersection finds the object words: a loop in C.
         objects, verbs = self._words_of[index]
         found = objects.intersection(tokens)
-        if said or (verbs and verbs_at and verbs_at != (0,) and verbs_at != (0, 2)):
-            # sort the words (and phrases) by where each first counts
-            pairs = [(tokens.index(word), word) for word in found]
-            pairs += [(pos, tokens[pos]) for pos in verbs_at if tokens[pos] in verbs]
-            if said:  # a phrase ("test case") shows as itself, in task order
-                pairs += said
-            return tuple(dict.fromkeys([word for _pos, word in sorted(pairs)]))
-        # The common case: the leading verbs (if the rule has any) are the task's first word,
-        # or its first and third ("Prepare and review X", the second a connector), so no word
-        # comes earlier at a place where it does not count: every word sorts by its first place.
-        if verbs and verbs_at:
-            if tokens[0] in verbs:
-                found.add(tokens[0])
-            if len(verbs_at) > 1 and tokens[2] in verbs:
-                found.add(tokens[2])
-        return tuple(sorted(found, key=tokens.index)) if len(found) > 1 else tuple(found)
-
-    def _evidence_by_infos(
-        self, index: int, scan: Scan, said: list[tuple[int, bytes]] | int
-    ) -> tuple[bytes, ...]:
-        tokens, infos, verbs_at, _phrases, _said_by = scan
-        bit = 1 << index
-        verb_bit = bit << self.verb_shift
-        pairs = [
-            (pos, tokens[pos])
-            for pos, info in enumerate(infos)
-            if info & bit or (info & verb_bit and pos in verbs_at)
-        ]
-        if said:
-            return tuple(dict.fromkeys([w for _pos, w in sorted(pairs + said)]))
-        words = [w for _pos, w in pairs]
-        return tuple(dict.fromkeys(words)) if len(words) > 1 else tuple(words)
+        first = _first_places(tokens, found)
+        places = [(first[word], word) for word in found]
+        if verbs:
+            places += [(pos, tokens[pos]) for pos in verbs_at if tokens[pos] in verbs]
+        if from_phrases:  # a phrase ("test case") shows as itself, in task order
+            places += from_phrases
+        if len(places) < 2:
+            return tuple([word for _pos, word in places])
+        # each word once, where it first counts
+        return tuple(dict.fromkeys([word for _pos, word in sorted(places)]))
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
         return tuple(word.decode() for word in self.evidence_words(index, scan))
 
 
-def _said(bit: int, phrases: Phrases) -> list[tuple[int, bytes]]:
+def _phrase_words(bit: int, scan: Scan) -> list[tuple[int, bytes]]:
     """(start, words) of the phrases found for the rule with this bit that count as evidence."""
     return [
         (pos + offset, words)
-        for pos, found in phrases
+        for pos, found in scan.phrases
         for kind, b, offset, words in found
         if b == bit and kind != UNLESS
     ]
+
+
+def _first_places(tokens: list[bytes], words: set[bytes]) -> dict[bytes, int]:
+    """Where each of `words` (all in `tokens`) first comes: `tokens.index` for a few (a loop in
+    C), one pass for many, so a long task with many evidence words stays linear."""
+    if len(words) <= 8:
+        return {word: tokens.index(word) for word in words}
+    first: dict[bytes, int] = {}
+    for pos, token in enumerate(tokens):
+        if token in words and token not in first:
+            first[token] = pos
+    return first
 
 
 def bits(mask: int) -> list[int]:

@@ -24,9 +24,10 @@ Candidate = tuple[int, int, int, int, tuple[tuple[int, bytes, bool], ...]]
 Lead = tuple[int, int, int, bytes | None, Candidate | None]
 # A phrase found in a task: (kind, rule bit, start offset from the anchor, its words)
 Found = tuple[int, int, int, bytes]
-# What a neighbouring word completes, () when nothing: (the scan's packed bits of the two-word
-# object and unless phrases, the bits of those that are evidence, those phrases, and the `Lead`s
-# a task must still check: verb phrases, which must be at a leading verb, and longer phrases)
+# What a neighbouring word completes, () when nothing: (the bits the two-word object and unless
+# phrases add to a task mask, the rules of those that are evidence, those phrases, and the
+# `Lead`s a task must still check: verb phrases, which must be at a leading verb, and longer
+# phrases)
 Leads = tuple[int, int, tuple[Found, ...], tuple[Lead, ...]]
 
 
@@ -50,7 +51,7 @@ class ByNeighbour(dict):
         super().__init__()
         self._anchor = anchor
         self._by_letters = by_letters
-        self._shift = shift  # where the unless bits start in a scan's packed mask
+        self._shift = shift  # where the veto bits start in a task mask
 
     def __missing__(self, word: bytes) -> Leads | tuple[()]:
         leads: list[Lead] = []
@@ -73,7 +74,7 @@ class ByNeighbour(dict):
 def _summed(leads: list[Lead], shift: int) -> Leads:
     """`leads` as `Leads`: the two-word object and unless phrases found whole, with their bits
     OR-ed, and the rest to check."""
-    packed = said = 0
+    task_mask = evidence = 0
     found: list[Found] = []
     checks: list[Lead] = []
     for lead in leads:
@@ -83,18 +84,18 @@ def _summed(leads: list[Lead], shift: int) -> Leads:
             continue
         found.append((kind, bit, offset, words))
         if kind == UNLESS:
-            packed |= bit << shift
+            task_mask |= bit << shift
         else:
-            packed |= bit
-            said |= bit
-    return packed, said, tuple(found), tuple(checks)
+            task_mask |= bit
+            evidence |= bit
+    return task_mask, evidence, tuple(found), tuple(checks)
 
 
 def near(
     anchor: bytes, phrases: list[Phrase], shift: int
 ) -> tuple[ByNeighbour | None, ByNeighbour | None]:
     """The phrases `anchor` anchors, by the word after it and by the word before it (None when
-    there are none on that side); `shift` is where unless bits start in a packed mask."""
+    there are none on that side); `shift` is where veto bits start in a task mask."""
     sides: tuple[dict, dict] = ({}, {})
     for phrase in phrases:
         candidate = _compiled(phrase)

@@ -28,7 +28,9 @@ from coach.rule_engine import Matcher, bits, pattern_words
 
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
 _MIN_STEM = 3
-_MEMO_LIMIT = 100_000
+# Decisions and their rulings remembered; all are forgotten at once when this many are held
+_MEMO_LIMIT = 20_000
+_WHY_WORDS = 3  # a verdict's `why` shows the first three words that made its rule fire
 _CLASS_INDEX = {Exposure.DISPLACEMENT: 0, Exposure.AUGMENTATION: 1, Exposure.NOT_READY: 2}
 
 
@@ -111,28 +113,37 @@ class RuleMatch:
     evidence: tuple[str, ...]
 
 
-# Each verdict gets its own copy: pydantic adds to the set on model_copy(update=...).
-_VERDICT_FIELDS = set(Verdict.model_fields)
-_new_verdict = Verdict.__new__
-# The setters of a model's four slots, called directly: cheaper than object.__setattr__.
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+@dataclass(slots=True, eq=False)
+class Ruling:
+    """A verdict's fields as a plain value: what `RuleTable.rule_on` hands out, memoised.
 
-
-def _verdict(values: dict[str, object]) -> Verdict:
-    """A Verdict from values (in field order) the engine built and already knows are valid.
-
-    Skips pydantic's validation on the hot path (it would double the cost of a classification);
-    tests check that these verdicts equal validated ones.
+    The hot path (`coach classify`) reads these fields directly; `verdict()` makes the pydantic
+    `Verdict` the rest of the app uses. A ruling is never changed once made (memoised ones are
+    shared); it is not a frozen dataclass because that triples the cost of making one, which a
+    cold run over new statements pays thousands of times. Compared by identity (`eq=False`):
+    callers can cache what they derive from a ruling (the CLI caches its JSON).
     """
-    verdict = _new_verdict(Verdict)
-    _set_dict(verdict, values)
-    _set_fields_set(verdict, _VERDICT_FIELDS.copy())
-    _set_extra(verdict, None)
-    _set_private(verdict, None)
-    return verdict
+
+    exposure: Exposure
+    rule: str
+    basis: str
+    reason: str
+    confidence: float
+    why: str
+    also: tuple[str, ...]
+
+    def verdict(self) -> Verdict:
+        """The ruling as a Verdict, built with `model_construct`: its values are already valid
+        (tests check they equal validated ones), and validation would double a task's cost."""
+        return Verdict.model_construct(
+            exposure=self.exposure,
+            rule=self.rule,
+            basis=self.basis,
+            reason=self.reason,
+            confidence=self.confidence,
+            why=self.why,
+            also=list(self.also),
+        )
 
 
 class _Decision(NamedTuple):
@@ -142,12 +153,12 @@ class _Decision(NamedTuple):
     index: int
     confidence: float
     against: list[str]
-    also: list[str]
-    fields: dict[str, object]
-    """The verdict's fields in field order (`why` and `also` to fill in)."""
-    whys: dict[tuple[bytes, ...], dict[str, object]]
-    """`fields` with the verdict's `why` filled in, by the evidence words (memoised; shares the
-    table's bound): copied for each verdict, which adds its own `also`."""
+    also: tuple[str, ...]
+    why_end: str
+    """The end of its verdicts' `why`, the same for all of them."""
+    rulings: dict[tuple[bytes, ...], Ruling]
+    """The rulings of this decision, by the evidence words their `why` shows (memoised; shares
+    the table's bound)."""
 
 
 class RuleTable:
@@ -160,23 +171,23 @@ class RuleTable:
         self._matcher = Matcher(rules)
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
-        self._scan = self._matcher.scan
-        self._evidence = self._matcher.evidence_words
+        self._heavier_first = [-rule.weight for rule in rules]  # a sort key: heaviest first
         self._decisions: dict[int, _Decision] = {}
-        self._whys = 0  # entries in all decisions' `whys`
+        self._rulings = 0  # entries in all decisions' `rulings`
         exposure = meta.fallback_exposure
-        self._fallback_fields: dict[str, object] = {
-            "exposure": exposure,
-            "rule": "fallback",
-            "basis": "none: no rule matched",
-            "reason": meta.fallback_reason,
-            "confidence": fallback_probability(exposure, meta.fallback_confidence),
-            "why": (
+        self._fallback = Ruling(
+            exposure=exposure,
+            rule="fallback",
+            basis="none: no rule matched",
+            reason=meta.fallback_reason,
+            confidence=fallback_probability(exposure, meta.fallback_confidence),
+            why=(
                 f"No rule matched this wording, so this is the fallback guess ({exposure.label}, "
                 "low confidence); describe the task with a plain verb and object, or set its "
                 "attributes."
             ),
-        }
+            also=(),
+        )
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -191,33 +202,44 @@ class RuleTable:
     def classify(self, task: Task | str) -> Verdict:
         """One task, one verdict, with the deciding rule and why. Deterministic."""
         if isinstance(task, str):
-            fired, scan = self._scan(task)
-        else:
-            fired, scan = self._scan(task.text, task.attributes())
+            return self.rule_on(task).verdict()
+        return self.rule_on(task.text, task.attributes()).verdict()
+
+    def rule_on(self, text: str, attributes: dict[str, bool | None] | None = None) -> Ruling:
+        """`classify` as a plain `Ruling`, for callers that classify many tasks."""
+        fired, scan = self._matcher.scan(text, attributes)
         if not fired:
-            return self._fallback()
+            return self._fallback
         decision = self._decisions.get(fired) or self._decide(fired)
-        words = self._evidence(decision.index, scan)
-        values = decision.whys.get(words)
-        if values is None:
-            values = decision.fields.copy()
-            values["why"] = _why(decision.rule, [w.decode() for w in words], decision.against)
-            if self._whys < _MEMO_LIMIT:
-                decision.whys[words] = values
-                self._whys += 1
-        values = values.copy()
-        values["also"] = decision.also.copy()
-        verdict = _new_verdict(Verdict)  # as _verdict() does, inlined on the hot path
-        _set_dict(verdict, values)
-        _set_fields_set(verdict, _VERDICT_FIELDS.copy())
-        _set_extra(verdict, None)
-        _set_private(verdict, None)
-        return verdict
+        words = self._matcher.evidence_words(decision.index, scan)[:_WHY_WORDS]
+        ruling = decision.rulings.get(words)
+        if ruling is None:
+            rule = decision.rule
+            why = _why_lead(rule, words) + decision.why_end
+            ruling = Ruling(
+                rule.exposure,
+                rule.id,
+                rule.section,
+                rule.reason,
+                decision.confidence,
+                why,
+                decision.also,
+            )
+            if self._rulings >= _MEMO_LIMIT:
+                self._forget()
+            decision.rulings[words] = ruling
+            self._rulings += 1
+        return ruling
+
+    def _forget(self) -> None:
+        """Drop every memoised decision and ruling, so memory stays flat on any input."""
+        self._decisions.clear()
+        self._rulings = 0
 
     def _decide(self, fired: int) -> _Decision:
         weight, klass = self._weight, self._class
         # Strongest first; equal weights keep table order.
-        ranked = sorted(bits(fired), key=lambda i: -weight[i])
+        ranked = sorted(bits(fired), key=self._heavier_first.__getitem__)
         totals = [0.0, 0.0, 0.0]
         for i in ranked:
             totals[klass[i]] += weight[i]
@@ -232,38 +254,30 @@ class RuleTable:
             rule=rule,
             index=decider,
             confidence=confidence,
-            against=[self.rules[i].id for i in ranked if klass[i] != win],
-            also=[self.rules[i].id for i in ranked if i != decider],
-            fields={
-                "exposure": rule.exposure,
-                "rule": rule.id,
-                "basis": rule.section,
-                "reason": rule.reason,
-                "confidence": confidence,
-                "why": "",  # room for the verdict's own: filled in by copies
-                "also": None,
-            },
-            whys={},
+            against=(against := [self.rules[i].id for i in ranked if klass[i] != win]),
+            also=tuple([self.rules[i].id for i in ranked if i != decider]),
+            why_end=_why_end(rule, against),
+            rulings={},
         )
-        if len(self._decisions) < _MEMO_LIMIT:
-            self._decisions[fired] = decision
+        if len(self._decisions) >= _MEMO_LIMIT:
+            self._forget()
+        self._decisions[fired] = decision
         return decision
 
-    def _fallback(self) -> Verdict:
-        values = self._fallback_fields.copy()
-        values["also"] = []
-        return _verdict(values)
 
-
-def _why(rule: RuleSpec, words: list[str], against: list[str]) -> str:
+def _why_lead(rule: RuleSpec, words: tuple[bytes, ...]) -> str:
+    """How a verdict's `why` starts: the words that made its rule fire, or its attributes."""
     if words:
-        shown = ", ".join(f"'{w}'" for w in words[:3])
-        lead = f"Matched {shown} (rule {rule.id})"
-    else:
-        conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)
-        lead = f"Marked {conditions or 'by its attributes'} (rule {rule.id})"
+        shown = ", ".join([f"'{w.decode()}'" for w in words])
+        return f"Matched {shown} (rule {rule.id})"
+    conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)
+    return f"Marked {conditions or 'by its attributes'} (rule {rule.id})"
+
+
+def _why_end(rule: RuleSpec, against: list[str]) -> str:
+    """How a verdict's `why` ends: the rule's reason, and the rules it outweighed."""
     tail = f"; outweighed {', '.join(against[:2])}" if against else ""
-    return f"{lead}: {rule.reason.rstrip('.')}{tail}."
+    return f": {rule.reason.rstrip('.')}{tail}."
 
 
 # --- loading -------------------------------------------------------------------------------

@@ -54,25 +54,27 @@ def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
         return ()
     one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
     if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
-        return (0,) if one else leading_verbs(tokens, 0)
+        return (0,) if one else leading_verbs(tokens)
     lowered = lowered.lower()
     if one and not STARTS_WITH_LIST(lowered):
         return (0,)
-    return leading_verbs(LIST_TOKEN_RE.findall(lowered), 1)
+    return leading_verbs(LIST_TOKEN_RE.findall(lowered))
 
 
-def leading_verbs(words: list[bytes], commas: int) -> tuple[int, ...]:
+def leading_verbs(words: list[bytes]) -> tuple[int, ...]:
     """Positions (among the words that are not commas) of the leading verb list in `words`;
-    `commas` is 0 when `words` has none."""
+    linear in its length."""
     pos, end = 0, len(words)
     while pos < end and words[pos] in LEAD_IN:
         pos += 1
     found = []
+    skipped = 0  # the commas before `pos` (none among the lead-in words)
     while pos < end and words[pos] not in CONNECTORS:
-        found.append(pos - words[:pos].count(b",") if commas else pos)
+        found.append(pos - skipped)
         pos += 1
         if pos < end and words[pos] in CONNECTORS:
             while pos < end and words[pos] in CONNECTORS:
+                skipped += words[pos] == b","
                 pos += 1
         else:
             break

@@ -14,6 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.cli import cli
+from coach.models import ATTRIBUTES
+
+ATTRIBUTE_NAMES = sorted(ATTRIBUTES)
 
 KEYS = {"task", "exposure", "rule", "confidence", "why"}
 CLASSES = {"displacement", "augmentation", "not-ready"}
@@ -80,8 +83,22 @@ def test_table_format() -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split() == ["TASK", "EXPOSURE", "CONF", "RULE"]
+    rows = [line for line in lines[1:] if not line.startswith(" ")]
+    assert [row.split("  ")[0].rstrip("…") for row in rows] == [t[:31] for t in TASKS]
+    assert [row.split()[-3] for row in rows] == ["displacement", "not-ready", "augmentation"]
     assert sum(line.lstrip().startswith("why:") for line in lines) == 3
-    assert "displacement" in lines[1] and "not-ready" in lines[3]
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_table_keeps_wide_text_within_80_columns() -> None:
+    from rich.cells import cell_len
+
+    wide = "毎週の売上報告書を作成して顧客ごとにまとめる" * 3
+    result = CliRunner().invoke(cli, ["classify", "--format", "table"], input=wide + "\n")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[1].startswith(wide[:15]) and "…" in lines[1]
+    assert all(cell_len(line) <= 80 for line in lines)
 
 
 def test_subprocess_contract() -> None:
@@ -94,11 +111,10 @@ def test_subprocess_contract() -> None:
 @pytest.mark.parametrize(
     ("args", "stdin", "expected"),
     [
-        ((), b"Write a report\n\xff\xfe bad bytes\n", b"not UTF-8"),
         (("missing.txt",), None, b"not found"),
         (("--rules", "missing-rules.toml"), b"Write a report\n", b"not found"),
     ],
-    ids=["undecodable", "missing-file", "missing-rules"],
+    ids=["missing-file", "missing-rules"],
 )
 def test_errors_are_one_line_exit_2(
     tmp_path: Path, args: tuple[str, ...], stdin: bytes | None, expected: bytes
@@ -111,6 +127,14 @@ def test_errors_are_one_line_exit_2(
     assert expected in result.stderr
     assert result.stderr.count(b"\n") == 1
     assert b"Traceback" not in result.stderr
+
+
+def test_undecodable_line_stops_after_the_lines_before_it() -> None:
+    result = run(stdin=b"Write a report\n\xff\xfe bad bytes\nRepair pumps\n")
+    assert result.returncode == 2
+    assert [r["task"] for r in records(result.stdout.decode())] == ["Write a report"]
+    assert result.stderr.startswith(b"coach: error: standard input: line 2: not UTF-8")
+    assert result.stderr.count(b"\n") == 1 and b"Traceback" not in result.stderr
 
 
 def test_bad_rules_file_is_one_clear_error(tmp_path: Path) -> None:
@@ -170,3 +194,212 @@ def test_any_lines_give_safe_json_in_order(lines: list[str]) -> None:
     assert [r["task"] for r in out] == expected
     assert all(r["exposure"] in CLASSES for r in out)
     assert not _RAW_CONTROLS.search(result.output.encode("utf-8"))
+
+
+def _popen(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "coach", "classify", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_first_record_arrives_before_the_input_ends() -> None:
+    proc = _popen()
+    assert proc.stdin and proc.stdout
+    try:
+        proc.stdin.write((TASKS[0] + "\n").encode())
+        proc.stdin.flush()
+        # stdin is still open: the record can only come if the command streams
+        first = json.loads(proc.stdout.readline())
+        assert first["task"] == TASKS[0] and first["exposure"] == "displacement"
+        proc.stdin.write((TASKS[1] + "\n").encode())
+        proc.stdin.close()
+        rest = proc.stdout.read().decode().splitlines()
+        assert [json.loads(line)["task"] for line in rest] == [TASKS[1]]
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_closed_pipe_exits_quietly_with_status_0(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join(TASKS * 20_000) + "\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coach", "classify", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout and proc.stderr
+    assert json.loads(proc.stdout.readline())["task"] == TASKS[0]
+    proc.stdout.close()  # as `coach classify BIG | head -1` does once it has its line
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""
+
+
+def test_output_to_a_file_is_the_same_as_to_a_pipe(tmp_path: Path) -> None:
+    lines = "\n".join(TASKS * 50).encode()
+    out = tmp_path / "out.jsonl"
+    with out.open("wb") as handle:
+        subprocess.run(
+            [sys.executable, "-m", "coach", "classify"],
+            input=lines,
+            stdout=handle,
+            check=True,
+            timeout=60,
+        )
+    assert out.read_bytes() == run(stdin=lines).stdout
+    assert len(records(out.read_text(encoding="utf-8"))) == 150
+
+
+def test_a_very_long_line_is_classified_whole() -> None:
+    # 300 KB on one line: the leading list of verbs and the words after it all count
+    text = "Compile, " + "review, " * 37_000 + "and file the weekly sales reports"
+    result = CliRunner().invoke(cli, ["classify"], input=text + "\n")
+    assert result.exit_code == 0
+    (record,) = records(result.output)
+    assert record["task"] == text
+    assert record["rule"] == "routine-reporting"
+    assert "Matched 'compile', 'reports'" in record["why"]  # 'reports' is 300 KB in
+
+
+def jsonl(*objects: dict) -> str:
+    return "\n".join(json.dumps(obj) for obj in objects) + "\n"
+
+
+def test_jsonl_attributes_change_verdicts_as_the_article_says() -> None:
+    report = "Compile the weekly sales report from the CRM"
+    invoices = "Review the monthly invoices"
+    result = CliRunner().invoke(
+        cli,
+        ["classify", "--jsonl"],
+        input=jsonl(
+            {"task": report},
+            {"task": report, "high_stakes": True},
+            {"task": invoices},
+            {
+                "task": invoices,
+                "repetitive": True,
+                "structured_data": True,
+                "clear_guardrails": True,
+            },
+            {"task": "zzxq blorp", "safety_critical": True, "novel": None},
+        ),
+    )
+    assert result.exit_code == 0, result.output
+    out = records(result.output)
+    assert [set(r) for r in out] == [KEYS] * 5
+    assert [r["task"] for r in out][:2] == [report, report]
+    # high stakes: a mistake's cost keeps a human deciding (not ready)
+    assert (out[0]["exposure"], out[1]["exposure"]) == ("displacement", "not-ready")
+    assert out[1]["rule"] == "attr-high-stakes"
+    # repetitive work on structured data with clear guardrails: displacement
+    assert (out[2]["exposure"], out[3]["exposure"]) == ("augmentation", "displacement")
+    assert out[3]["rule"] == "structured-repetitive"
+    assert (out[4]["exposure"], out[4]["rule"]) == ("not-ready", "attr-safety-critical")
+
+
+def test_jsonl_without_attributes_matches_plain_text() -> None:
+    plain = CliRunner().invoke(cli, ["classify"], input="\n".join(TASKS))
+    as_jsonl = CliRunner().invoke(
+        cli, ["classify", "--jsonl"], input=jsonl(*({"task": t} for t in TASKS))
+    )
+    assert as_jsonl.exit_code == 0 and as_jsonl.output == plain.output
+
+
+@pytest.mark.parametrize(
+    ("bad", "expected"),
+    [
+        ("not json", b"Invalid JSON"),
+        ('{"task": "Repair pumps", "high_stakes": "yes"}', b"field 'high_stakes'"),
+        ('{"task": "Repair pumps", "high_stakes": 1}', b"field 'high_stakes'"),
+        ('{"task": "Repair pumps", "hours": 3}', b"field 'hours' is not known"),
+        ('{"high_stakes": true}', b"field 'task'"),
+        ('{"task": "   "}', b"blank"),
+        ('["Repair pumps"]', b"object"),
+    ],
+    ids=["not-json", "string-bool", "int-bool", "unknown-field", "no-task", "blank", "list"],
+)
+def test_jsonl_bad_line_stops_with_its_line_number(bad: str, expected: bytes) -> None:
+    good = json.dumps({"task": TASKS[0]})
+    result = run("--jsonl", stdin=f"{good}\n\n{bad}\n{good}\n".encode())
+    assert result.returncode == 2
+    # the line before is out (the run streams); nothing after the bad line is
+    assert [r["task"] for r in records(result.stdout.decode())] == [TASKS[0]]
+    assert result.stderr.startswith(b"coach: error: standard input: line 3: ")
+    assert expected in result.stderr
+    assert result.stderr.count(b"\n") == 1 and b"Traceback" not in result.stderr
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"task": st.text(min_size=1, max_size=60).filter(str.strip)},
+            optional={name: st.none() | st.booleans() for name in ATTRIBUTE_NAMES},
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_jsonl_tasks_give_one_record_each(objects: list[dict]) -> None:
+    result = CliRunner().invoke(cli, ["classify", "--jsonl"], input=jsonl(*objects))
+    assert result.exit_code == 0, result.output
+    out = records(result.output)
+    assert [r["task"] for r in out] == [obj["task"] for obj in objects]
+    assert all(r["exposure"] in CLASSES for r in out)
+
+
+_RICH_PROBE = """
+import runpy, sys
+sys.argv = ["coach", *sys.argv[1:]]
+try:
+    runpy.run_module("coach", run_name="__main__")
+except SystemExit:
+    pass
+finally:
+    sys.stderr.write("RICH:" + str(any(m.split(".")[0] == "rich" for m in sys.modules)) + "\\n")
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "rich"),
+    [(["--help"], False), (["classify"], False), (["classify", "--format", "table"], True)],
+)
+def test_only_the_table_imports_rich(args: list[str], rich: bool) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _RICH_PROBE, *args],
+        input=TASKS[0] + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.stdout.strip()
+    assert f"RICH:{rich}" in proc.stderr
+
+
+_RARE_TEXT = st.text(st.characters() | st.sampled_from('\x7f\x85\x9b\u2028\u2029\x1b\\"'))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_RARE_TEXT, _RARE_TEXT)
+def test_fast_records_are_what_json_dumps_would_write(task: str, why: str) -> None:
+    from coach.cli.classify_io import json_records, safe_json
+    from coach.models import Exposure
+    from coach.rules import Ruling
+
+    ruling = Ruling(Exposure.AUGMENTATION, "some-rule", "a section", "a reason", 0.53, why, ())
+    record = json_records()
+    expected = {"task": task, "exposure": "augmentation", "rule": "some-rule"}
+    expected |= {"confidence": 0.53, "why": why}
+    assert record(task, ruling) == safe_json(expected) + "\n" == _escaped_per_character(expected)
+    assert record(task, ruling) == record(task, ruling)  # from the cache, the same
+
+
+def _escaped_per_character(obj: object) -> str:
+    """safe_json as it was first written: json.dumps, then every character looked at."""
+    text = json.dumps(obj, ensure_ascii=False)
+    rare = lambda ch: ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029"  # noqa: E731
+    return "".join(f"\\u{ord(ch):04x}" if rare(ch) else ch for ch in text) + "\n"

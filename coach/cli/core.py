@@ -3,41 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from coach.cli.classify_io import (
+    flushes_each_line,
+    input_lines,
+    json_records,
+    table_rows,
+    task_line,
+)
+from coach.cli.classify_io import safe_json as safe_json  # used by the other commands
 from coach.cli.group import get_rules, rules_option
-from coach.errors import decode_utf8, read_text
-from coach.models import clean_text
-
-
-def safe_json(obj: object) -> str:
-    """JSON on one line that cannot carry a raw control character to the terminal.
-
-    DEL, C1 controls and the Unicode line/paragraph separators are escaped, so
-    every record stays on one line even for readers that use str.splitlines().
-    """
-    text = json.dumps(obj, ensure_ascii=False)
-    return "".join(
-        f"\\u{ord(ch):04x}"
-        if ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029"
-        else ch
-        for ch in text
-    )
-
-
-def read_lines(path: Path | None) -> list[str]:
-    """Task statements, one per line, blank lines skipped; a clear error for undecodable input."""
-    if path is None or str(path) == "-":
-        text = decode_utf8(sys.stdin.buffer.read(), "standard input")
-    else:
-        text = read_text(path, "a text file with one task per line")
-    # Only a newline separates tasks: str.splitlines() would also split on
-    # form feeds, vertical tabs and Unicode separators inside a statement.
-    lines = (line.removesuffix("\r") for line in text.split("\n"))
-    return [line for line in lines if line.strip()]
 
 
 @click.command()
@@ -48,41 +28,50 @@ def read_lines(path: Path | None) -> list[str]:
     type=click.Choice(["json", "table"]),
     default="json",
     show_default=True,
-    help="json: one object per task (a stable contract); table: for reading.",
+    help="json: one object per task (a stable contract); table: for reading, 80 columns wide.",
+)
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help='Read one JSON object per line: {"task": "...", "high_stakes": true, ...} '
+    "with any of the task attributes (true, false or null).",
 )
 @rules_option
 @click.pass_context
-def classify(ctx: click.Context, file: Path | None, fmt: str) -> None:
+def classify(ctx: click.Context, file: Path | None, fmt: str, jsonl: bool) -> None:
     """Classify task statements from FILE (or standard input), one per line.
 
-    Prints one JSON object per task, in order:
-    {"task", "exposure", "rule", "confidence", "why"}.
+    Prints one JSON object per task, in order, as each line is read:
+    {"task", "exposure", "rule", "confidence", "why"}. With --jsonl, each line is a JSON object
+    with "task" and any of the attributes repetitive, structured_data, clear_guardrails,
+    high_stakes, novel, ambiguous, safety_critical, human_context; a bad line stops the run
+    with an error naming it (exit 2), after the lines before it have been printed.
     """
     table = get_rules(ctx)
-    lines = read_lines(file)
+    rule_on = table.rule_on
     out = sys.stdout
+    flush = out.flush if flushes_each_line(out) else None
     if fmt == "json":
-        for line in lines:
-            v = table.classify(line)
-            record = {
-                "task": line,
-                "exposure": v.exposure.value,
-                "rule": v.rule,
-                "confidence": v.confidence,
-                "why": v.why,
-            }
-            out.write(safe_json(record) + "\n")
+        render = json_records()
+    else:
+        render = table_rows()
+        out.write(render(None, None))
+    write = out.write
+    try:
+        for number, text, where in input_lines(file):
+            if jsonl:
+                line = task_line(text, number, where)
+                write(render(line.task, rule_on(line.task, line.attributes())))
+            else:
+                write(render(text, rule_on(text)))
+            if flush is not None:
+                flush()
         out.flush()
-        return
-    width = 48
-    out.write(f"{'TASK':<{width}}  {'EXPOSURE':<12}  {'CONF':>4}  RULE\n")
-    for line in lines:
-        v = table.classify(line)
-        shown = clean_text(line)
-        shown = shown if len(shown) <= width else shown[: width - 1] + "…"
-        out.write(f"{shown:<{width}}  {v.exposure.value:<12}  {v.confidence:>4.2f}  {v.rule}\n")
-        out.write(f"{'':<{width}}  why: {clean_text(v.why)}\n")
-    out.flush()
+    except BrokenPipeError:
+        # The reader has gone (`coach classify BIG | head -1`): stop quietly. Point stdout at
+        # devnull so the interpreter's last flush does not fail again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        sys.exit(0)
 
 
 @click.command()

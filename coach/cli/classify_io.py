@@ -1,0 +1,228 @@
+"""The input and output of `coach classify`: lines in, one record out per task, as they come.
+
+Input is read a line at a time (only a newline ends a task; a trailing CR is dropped; blank
+lines are skipped), so memory stays flat however long the input and the first verdict is out
+before the input ends. Output is flushed after each record on a terminal or a pipe, and
+written in blocks to a regular file. JSON records escape with the C encoder; only the rare
+characters it leaves raw (DEL, C1 controls, U+2028/U+2029) go through a second pass, and the
+part of a record that depends on the verdict alone is built once per verdict.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring  # the C encoder, as json.dumps(ensure_ascii=False)
+from pathlib import Path
+from typing import IO
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from coach.errors import CoachError
+from coach.models import ATTRIBUTES, clean_text
+from coach.rules import Ruling
+
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal or str.splitlines() would act on
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+_TAIL_CACHE_LIMIT = 20_000
+
+
+def _number(value: float) -> str:
+    """A number as json.dumps writes it (repr for a float), without the encoder's overhead."""
+    return float.__repr__(value) if type(value) is float else json.dumps(value)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def safe_json(obj: object) -> str:
+    """JSON on one line that cannot carry a raw control character to the terminal.
+
+    DEL, C1 controls and the Unicode line/paragraph separators are escaped, so
+    every record stays on one line even for readers that use str.splitlines().
+    """
+    text = json.dumps(obj, ensure_ascii=False)
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return _UNSAFE.sub(_escaped, text)
+
+
+# --- input ---------------------------------------------------------------------------------
+
+
+def _open_input(path: Path | None) -> tuple[IO[bytes], str]:
+    if path is None or str(path) == "-":
+        return sys.stdin.buffer, "standard input"
+    try:
+        return open(path, "rb"), str(path)  # input_lines closes it
+    except FileNotFoundError:
+        raise CoachError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise CoachError(f"{path}: is a folder; give a text file with one task per line") from None
+    except OSError as exc:
+        raise CoachError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def input_lines(path: Path | None) -> Iterator[tuple[int, str, str]]:
+    """(line number, text, where) for each non-blank line of FILE or standard input, read one at
+    a time; a line that is not UTF-8 stops with a CoachError naming the line."""
+    stream, where = _open_input(path)
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a byte-order mark, as "utf-8-sig" drops it
+            try:
+                text = raw.decode()
+            except UnicodeDecodeError as exc:
+                raise CoachError(
+                    f"{where}: line {number}: not UTF-8 text (bad byte at column {exc.start + 1})"
+                    "; save it as UTF-8"
+                ) from None
+            if text[-1:] == "\n":
+                text = text[:-1]
+            if text[-1:] == "\r":
+                text = text[:-1]
+            if text and not text.isspace():
+                yield number, text, where
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+class TaskLine(BaseModel):
+    """One line of `coach classify --jsonl`: a task and any of its attributes, strictly typed."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    task: str
+    repetitive: bool | None = None
+    structured_data: bool | None = None
+    clear_guardrails: bool | None = None
+    high_stakes: bool | None = None
+    novel: bool | None = None
+    ambiguous: bool | None = None
+    safety_critical: bool | None = None
+    human_context: bool | None = None
+
+    @field_validator("task")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the task text is blank")
+        return value
+
+    def attributes(self) -> dict[str, bool | None]:
+        return {name: getattr(self, name) for name in ATTRIBUTES}
+
+
+def task_line(text: str, number: int, where: str) -> TaskLine:
+    """A --jsonl line as a TaskLine, or a one-line CoachError naming the line and field."""
+    try:
+        return TaskLine.model_validate_json(text)
+    except ValidationError as err:
+        problems = []
+        for e in err.errors(include_url=False):
+            field = ".".join(str(p) for p in e["loc"])
+            if e["type"] == "extra_forbidden":
+                known = ", ".join(TaskLine.model_fields)
+                problems.append(f"field '{field}' is not known (known: {known})")
+            elif field:
+                message = e["msg"].removeprefix("Value error, ")
+                problems.append(f"field '{field}': {message}")
+            else:
+                problems.append(e["msg"])
+        hint = 'each line must be one JSON object such as {"task": "...", "high_stakes": true}'
+        raise CoachError(f"{where}: line {number}: {'; '.join(problems)}; {hint}") from None
+
+
+# --- output --------------------------------------------------------------------------------
+
+
+def flushes_each_line(out: IO[str]) -> bool:
+    """True when records should be flushed one by one: on a terminal or a pipe (someone may be
+    reading as they come), not on a regular file, where blocks are cheaper."""
+    try:
+        mode = os.fstat(out.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return False
+    return out.isatty() or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def json_records() -> Callable[[str, Ruling], str]:
+    """A function giving a task's JSON record (with its newline) from its text and ruling:
+    {"task", "exposure", "rule", "confidence", "why"}, as safe_json would write it."""
+    tails: dict[Ruling, str] = {}
+
+    def record(text: str, ruling: Ruling) -> str:
+        tail = tails.get(ruling)
+        if tail is None:
+            # as json.dumps writes the rest of the record: ", " and ": " between, repr() floats
+            tail = (
+                f', "exposure": {encode_basestring(ruling.exposure.value)}'
+                f', "rule": {encode_basestring(ruling.rule)}'
+                f', "confidence": {_number(ruling.confidence)}'
+                f', "why": {encode_basestring(ruling.why)}}}\n'
+            )
+            if not tail.isascii():
+                tail = _UNSAFE.sub(_escaped, tail)
+            elif "\x7f" in tail:
+                tail = tail.replace("\x7f", "\\u007f")
+            if len(tails) >= _TAIL_CACHE_LIMIT:  # full: start again (memory stays flat)
+                tails.clear()
+            tails[ruling] = tail
+        task = encode_basestring(text)
+        if not task.isascii():
+            task = _UNSAFE.sub(_escaped, task)
+        elif "\x7f" in task:
+            task = task.replace("\x7f", "\\u007f")
+        return '{"task": ' + task + tail
+
+    return record
+
+
+# The table fits 80 display columns (wide CJK characters count two): rich measures the cells.
+_TASK, _EXPOSURE, _CONF, _RULE = 32, 12, 4, 26
+_WHY_INDENT = "  why: "
+
+
+def table_rows() -> Callable[[str | None, Ruling | None], str]:
+    """A function giving the table's lines for one task (or, given None, its header), each
+    within 80 display columns. Imports rich only when a table is asked for."""
+    from rich.cells import cell_len, set_cell_size
+    from rich.console import Console
+    from rich.text import Text
+
+    def fit(text: str, width: int) -> str:
+        if cell_len(text) > width:
+            return set_cell_size(text, width - 1) + "…"
+        return set_cell_size(text, width)
+
+    console = Console(width=80, file=io.StringIO(), color_system=None, highlight=False)
+
+    def wrapped(text: str, width: int) -> list[str]:
+        lines = Text(text).wrap(console, width, overflow="fold")
+        return [line.plain.rstrip() for line in lines] or [""]
+
+    def rows(text: str | None, ruling: Ruling | None) -> str:
+        if text is None or ruling is None:
+            cells = ["TASK".ljust(_TASK), "EXPOSURE".ljust(_EXPOSURE), "CONF", "RULE"]
+            return "  ".join(cells) + "\n"
+        cells = [
+            fit(clean_text(text), _TASK),
+            ruling.exposure.value.ljust(_EXPOSURE),
+            f"{ruling.confidence:>4.2f}",
+            fit(ruling.rule, _RULE).rstrip(),
+        ]
+        out = ["  ".join(cells)]
+        why = wrapped(clean_text(ruling.why), 80 - len(_WHY_INDENT))
+        out.append(_WHY_INDENT + why[0])
+        out += [" " * len(_WHY_INDENT) + line for line in why[1:]]
+        return "\n".join(out) + "\n"
+
+    return rows

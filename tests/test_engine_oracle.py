@@ -1,0 +1,133 @@
+"""The fast matcher agrees with the plain reference matcher (`tests/oracle_matcher.py`) on
+random text, on text shaped like real task statements, and on tables with phrases of every
+shape, with and without task attributes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from oracle_matcher import leading_verb_places, oracle_matches
+
+from coach import rule_engine
+from coach.models import ATTRIBUTES
+from coach.rules import RuleTable, load_rules, parse_rules
+
+BUNDLED = load_rules()
+
+
+def _pattern_words(table: RuleTable) -> list[str]:
+    """Words that the table's patterns match (stems given endings), so random text hits rules."""
+    out = set()
+    for rule in table.rules:
+        for pattern in rule.verbs + rule.objects + rule.unless:
+            for word in pattern.replace("-", " ").replace("'", " ").split():
+                stem = word.removesuffix("*")
+                out |= {stem, stem + "s", stem + "ing"} if word.endswith("*") else {word}
+    return sorted(out)
+
+
+VOCABULARY = _pattern_words(BUNDLED)
+GLUE = ["and", "or", ",", ", or", "I", "we", "also", "usually", "to", "the", "of", "for", "."]
+ODD = ["Kelvin \u212a", "caf\u00e9", "\u5de5\u4f5c", "e-mail", "don't", "tier-1", "\x1b[0m"]
+
+
+def _fast(table: RuleTable, text: str, attributes=None) -> list[tuple[str, tuple[str, ...]]]:
+    return [(m.rule.id, m.evidence) for m in table.matches(text, attributes)]
+
+
+words = st.sampled_from(VOCABULARY)
+statement_words = st.one_of(
+    words, words.map(str.title), st.sampled_from(GLUE), st.sampled_from(ODD)
+)
+attributes = st.one_of(
+    st.none(),
+    st.fixed_dictionaries({}, optional={a: st.none() | st.booleans() for a in ATTRIBUTES}),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(statement_words, max_size=30), attributes)
+def test_agrees_on_real_shaped_text(parts: list[str], attrs) -> None:
+    text = " ".join(parts)
+    assert _fast(BUNDLED, text, attrs) == oracle_matches(BUNDLED.rules, text, attrs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=120), attributes)
+def test_agrees_on_random_text(text: str, attrs) -> None:
+    assert _fast(BUNDLED, text, attrs) == oracle_matches(BUNDLED.rules, text, attrs)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.one_of(words, st.sampled_from(GLUE), st.text(alphabet="aeiou ,-'", max_size=6)),
+        max_size=25,
+    ).map(" ".join)
+)
+def test_agrees_with_leading_verb_lists(text: str) -> None:
+    # "Plan, direct, or coordinate ...": verbs count only at the list's places
+    lead = "Plan, direct, or coordinate " if len(text) % 2 else "I often review and "
+    assert _fast(BUNDLED, lead + text) == oracle_matches(BUNDLED.rules, lead + text)
+
+
+PHRASE_TABLE = parse_rules(
+    {
+        "rule": [
+            {"id": "verb-phrase", "exposure": "displacement", "section": "test section",
+             "reason": "A verb phrase at the leading verb.", "verbs": ["set up", "follow* up"],
+             "objects": ["ad campaign*"]},
+            {"id": "long-phrase", "exposure": "augmentation", "section": "test section",
+             "reason": "A phrase of three words or more.", "verbs": ["test*"],
+             "objects": ["user acceptance test*", "test case*", "unit test*"],
+             "unless": ["in person"]},
+            {"id": "stem-anchor", "exposure": "not-ready", "section": "test section",
+             "reason": "A phrase whose words are all stems.", "objects": ["repair* pump*", "web"],
+             "when": {"safety_critical": True}},
+            {"id": "attribute-only", "exposure": "not-ready", "section": "test section",
+             "reason": "A rule of attributes alone.", "unless": ["test case"],
+             "when": {"high_stakes": True}},
+        ]
+    },
+    "phrase table",
+)  # fmt: skip
+PHRASE_WORDS = [*_pattern_words(PHRASE_TABLE), "and", "or", ",", "the", "I", "in", "person"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(PHRASE_WORDS), max_size=20).map(" ".join),
+    attributes,
+)
+def test_agrees_on_phrases_of_every_shape(text: str, attrs) -> None:
+    assert _fast(PHRASE_TABLE, text, attrs) == oracle_matches(PHRASE_TABLE.rules, text, attrs)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Plan, direct, or coordinate the work", {0, 1, 3}),
+        ("I often review and approve invoices", {2, 4}),
+        ("Prepare reports, memos", {0}),
+        ("and then", set()),
+    ],
+)
+def test_the_oracle_reads_leading_verbs_as_the_readme_says(text: str, places: set[int]) -> None:
+    assert leading_verb_places(text) == places
+
+
+def test_agrees_after_the_word_memo_is_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A memo of a few words is forgotten over and over: the answers must not change
+    monkeypatch.setattr(rule_engine, "WORD_MEMO_LIMIT", 12)
+    small = load_rules()
+    texts = [
+        "Run the unit tests and test cases on the web app",
+        "Compile the weekly sales report from the CRM",
+        "Plan, direct, or coordinate repairs of hydraulic pumps",
+        "Answer tier-1 customer tickets about password resets",
+    ] * 3
+    for text in texts:
+        assert _fast(small, text) == _fast(BUNDLED, text) == oracle_matches(BUNDLED.rules, text)
+        assert small.classify(text) == BUNDLED.classify(text)
+    assert len(small._matcher._word_masks) <= 12 + 12  # forgotten, never grown past one task
