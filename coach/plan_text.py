@@ -46,3 +46,43 @@ def task_source(at: AssessedTask) -> str:
 
 def word_match(pattern: str, words: set[str]) -> bool:
     return any(w == pattern or (len(pattern) >= 4 and w.startswith(pattern)) for w in words)
+
+
+_STOP = frozenset(
+    "by with using for to in into from about on after before against within at that which so "
+    "when across through during via per than while".split()
+)
+_SKIP = frozenset({"to", "with", "on", "about", "for", "up", "and", "or"})
+MAX_OBJECT_WORDS = 7
+
+
+def object_phrase(text: str) -> str:
+    """What the task works on, in its own words: the words after its leading verbs, up to the
+    first preposition ('Write SQL queries to pull data' -> 'SQL queries')."""
+    from coach.task_words import task_words, verb_positions
+
+    spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
+    lower = [text[a:b].lower() for a, b in spans]
+    tokens, lowered = task_words(text)
+    verbs = verb_positions(tokens, lowered) if len(tokens) == len(spans) else ()
+    start = (max(verbs) + 1) if verbs else 0
+    while start < len(lower) and lower[start] in _SKIP:
+        start += 1
+    end = start
+    while end < len(lower) and end - start < MAX_OBJECT_WORDS:
+        joined = end > start and text[spans[end - 1][1] : spans[end][0]] == "-"
+        if lower[end] in _STOP and not joined:
+            break
+        end += 1
+    cut = end < len(lower) and lower[end] not in _STOP
+    if cut and "and" in lower[start:end]:
+        end = start + lower[start:end].index("and")
+    if end <= start:
+        return short(text, 60)
+    phrase = text[spans[start][0] : spans[end - 1][1]].strip(" ,;:")
+    return phrase
+
+
+def cap(text: str) -> str:
+    """The text with its first letter upper-cased (the rest untouched: 'SQL', 'EHR')."""
+    return text[:1].upper() + text[1:]
