@@ -69,9 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         text = render_markdown(plan)
         low = plan_for(pf, table, ai_use="never", teaches_ai=False, money_link="unknown")
         high = plan_for(pf, table, ai_use="daily", teaches_ai=True, money_link="yes")
-        diff = line_difference(
-            nonblank(render_markdown(low)), nonblank(render_markdown(high))
-        )
+        diff = line_difference(nonblank(render_markdown(low)), nonblank(render_markdown(high)))
         ids = {a.id for a in plan.actions} | rule_ids
         id_lines = [
             line

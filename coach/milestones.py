@@ -37,6 +37,8 @@ def schedule(
     guards = {a.task: a for a in open_ if a.section == "guardrails"}
     for i, metric in enumerate(metrics):
         template = m.latest if metric.id in carried else m.baseline
+        if metric.kind == "to-find":
+            template = m.find_number
         rows.append((0 if i == 0 else 5, 1 + i, metric, template))
     for i, flow in enumerate(flows):
         start = (2 + (1 if novice else 0)) if i == 0 else at(0.3 + 0.2 * i)
@@ -48,6 +50,9 @@ def schedule(
     explore = next((a for a in open_ if a.kind == "explore"), None)
     if explore is not None:
         rows.append((1, 2, explore, "{title}"))
+    prep = next((a for a in open_ if a.kind == "prep"), None)
+    if prep is not None:
+        rows.append((4, 3, prep, m.prep))
     layers = next((a for a in open_ if a.kind == "layers"), None)
     if layers is not None:
         rows.append((2, 3, layers, m.layers))
@@ -63,17 +68,20 @@ def schedule(
     pivot = next((a for a in open_ if a.section == "pivots"), None)
     if pivot is not None:
         rows.append((9, at(0.8), pivot, m.pivot))
-    measure = metrics[0] if metrics else None
+    measure = next((a for a in metrics if a.kind != "to-find"), metrics[0] if metrics else None)
     kept = sorted(rows, key=lambda r: r[0])[: MAX_MILESTONES - (1 if measure else 0)]
     out = []
     for _, week, action, template in kept:
         view = views.get(action.task or "")
         values = {"title": action.title}
+        if view is None and "{object}" in template:
+            template = "{title}"
         text = view.fill(template, **values) if view else template.format_map(_Blank(values))
         out.append(Milestone(week=min(weeks, max(1, int(week))), action_id=action.id, title=text))
     out.sort(key=lambda ms: ms.week)
     if measure is not None:
-        out.append(Milestone(week=weeks, action_id=measure.id, title=m.measure))
+        text = m.measure.format_map(_Blank(title=measure.title))
+        out.append(Milestone(week=weeks, action_id=measure.id, title=text))
     return out
 
 

@@ -37,7 +37,7 @@ from coach.plan_text import by_weight, cap, hours_text, normalise, object_phrase
 from coach.playbook import Playbook, Work, load_playbook
 
 MAX_METRICS = 2
-MAX_LATER = 4
+MAX_LATER = 2
 LEADER_LEVELS = frozenset({"manager", "manager-of-managers", "executive"})
 GUARDRAIL_STEPS = (
     ("review", "Review"),
@@ -95,6 +95,7 @@ class _Builder:
     pb: Playbook
     previous: CheckIn | None = None
     views: list[TaskView] = field(default_factory=list)
+    flows: list[Action] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -142,8 +143,8 @@ class _Builder:
                     source=f"answer: work tied to money = {self.profile.money_link}",
                     task=top.text if top else None,
                     steps=[top.fill(s) for s in w.find_number_steps] if top else [],
-                    done=top.fill(w.metric_done) if top else "",
-                    evidence=w.metric_evidence,
+                    done=top.fill(w.find_number_done) if top else "",
+                    evidence=w.find_number_evidence,
                     effort=w.metric_effort,
                 )
             )
@@ -153,16 +154,20 @@ class _Builder:
 
     def _metric(self, view: TaskView) -> Action:
         w = self.pb.wording
+        measure = view.work.measure
+        if "{object}" not in measure:
+            measure = "For {object}: " + measure[:1].lower() + measure[1:]
+        known = self.profile.money_link in ("yes", "partly")
         return Action(
             id=self.task_id("money", view),
             section="metrics",
             kind=view.work.metric_kind,
             title=cap(view.fill(view.work.metric)),
-            detail=view.fill(view.work.measure),
+            detail=view.fill(measure),
             basis=w.basis_money,
             source=f"task: {view.text}",
             task=view.text,
-            steps=[view.fill(s) for s in w.metric_steps],
+            steps=[view.fill(s) for s in (w.metric_steps_known if known else w.metric_steps)],
             done=view.fill(w.metric_done),
             evidence=w.metric_evidence,
             effort=w.metric_effort,
@@ -183,7 +188,7 @@ class _Builder:
             if task.safety_critical:
                 lines.append(self._line(view, "safety-critical", w.no_automation))
             elif task.human_context or view.work.mode == "none":
-                if view.exposure == Exposure.DISPLACEMENT or view.work.mode != "none":
+                if view.exposure == Exposure.DISPLACEMENT:
                     lines.append(self._line(view, "keep-human", w.keep_human))
             else:
                 candidates.append(view)
@@ -200,22 +205,45 @@ class _Builder:
                 guards.append(self._guardrail(view))
             elif view.exposure == Exposure.DISPLACEMENT or len(later) < MAX_LATER:
                 later.append(self._line(view, "later", w.later, saved=self.saved(view)))
+        practised = self.profile.ai_use in ("weekly", "daily")
+        if practised:
+            judgement = [v for v in self.views if v.exposure == Exposure.NOT_READY and v.hours > 0]
+            lines += [
+                self._line(v, "prep", w.safety_prep if v.at.task.safety_critical else w.prep)
+                for v in judgement[:2]
+            ]
         if not flows:
             top = self.views[0] if self.views else None
+            text = w.no_workflow_practised if practised else w.no_workflow
+            source = "tasks: no work AI does or speeds up today"
+            guard_text = w.no_workflow_guard_practised if practised else w.no_workflow_guard
             flows.append(
                 Action(
                     id=self.new_id("ai-explore"),
                     section="ai-workflows",
                     kind="explore",
-                    title=w.no_workflow_title,
-                    detail=top.fill(w.no_workflow) if top else w.no_workflow_title,
+                    title=w.no_workflow_title_practised if practised else w.no_workflow_title,
+                    detail=top.fill(text, answer=self.profile.ai_use) if top else text,
                     basis=w.basis_multiplier,
-                    source="tasks: no work AI does or speeds up today",
+                    source=source,
                     task=top.text if top else None,
                 )
             )
+            guards.append(
+                Action(
+                    id=self.new_id("guard-explore"),
+                    section="guardrails",
+                    kind="explore",
+                    title=w.guardrail_title.format(object="any AI help"),
+                    basis=w.basis_guardrails,
+                    source=source,
+                    task=top.text if top else None,
+                    steps=[top.fill(guard_text, answer=self.profile.ai_use) if top else guard_text],
+                )
+            )
         else:
-            flows.append(self._teach(flows[0], candidates))
+            if self.profile.ai_use != "never" or self.profile.teaches_ai:
+                flows.append(self._teach(flows[0], candidates))
             for n, extra in enumerate(self.ambition.extra):
                 top = next(v for v in candidates if v.text == flows[0].task)
                 flows.append(
@@ -290,6 +318,9 @@ class _Builder:
 
     def _guardrail(self, view: TaskView) -> Action:
         guard = self.pb.guardrail_of(view.work)
+        steps = [f"{label}: {view.fill(getattr(guard, name))}" for name, label in GUARDRAIL_STEPS]
+        if self.profile.ai_use == "never":
+            steps = [*steps[:2], cap(view.fill(self.pb.wording.guardrail_first))]
         return Action(
             id=self.task_id("guard", view),
             section="guardrails",
@@ -298,7 +329,7 @@ class _Builder:
             basis=self.pb.wording.basis_guardrails,
             source=f"task: {view.text}",
             task=view.text,
-            steps=[f"{label}: {view.fill(getattr(guard, name))}" for name, label in GUARDRAIL_STEPS],
+            steps=steps,
         )
 
     def _teach(self, top: Action, candidates: list[TaskView]) -> Action:
@@ -398,6 +429,7 @@ def build_plan(
     b = _Builder(profile, assessment, pb, previous)
     metrics = b.metrics()
     flows, guards = b.workflows()
+    b.flows = flows
     assets = [*b.layers(), *asset_actions(b, pb)]
     actions = [*metrics, *flows, *guards, *assets, *skill_actions(b, pb), *pivot_actions(b, pb)]
     status = {a.id: a.status for a in (previous_actions or [])}

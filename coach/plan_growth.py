@@ -40,6 +40,10 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
             "hours": hours_text(top.hours) if top else "",
         }
         level_text = getattr(asset, _level_key(b.profile.level))
+        saved = sum(a.hours_saved or 0 for a in b.flows)
+        spare = (
+            f" Put part of the {hours_text(saved)} h a week AI gives back into it." if saved else ""
+        )
         if asset.id in b.profile.assets_owned:
             title, detail, kind = asset.title_owned, asset.owned.format(**values), "owned"
             source = f"answer: you own {SCARCE_ASSETS[asset.id].lower()}"
@@ -55,6 +59,8 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
             bucket = missing
         if kind == "owned":
             detail = cap(detail) + "."
+        detail += spare
+        spare = ""
         action = Action(
             id=b.new_id(f"asset-{asset.id}-{kind}"),
             section="scarce-assets",
@@ -68,7 +74,8 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
         bucket.append((-hours, action))
     ranked = [a for _, a in sorted(owned, key=lambda r: r[0])]
     ranked += [a for _, a in sorted(practised, key=lambda r: r[0])]
-    ranked += [a for _, a in missing]
+    if not ranked:
+        ranked = [a for _, a in missing][:1]
     limit = max(MAX_ASSETS, len(owned))
     return ranked[:limit]
 
@@ -123,17 +130,31 @@ def skill_actions(b, pb: Playbook) -> list[Action]:
     if not chosen:
         fallback = next(s for s in pb.skill if s.fallback)
         chosen.append((fallback, "answers: no clear gap; keep this skill sharp"))
-    return [
-        Action(
-            id=b.new_id(f"skill-{skill.id}"),
-            section="skills",
-            title=skill.title,
-            detail=cap(skill.detail) + ".",
-            basis=skill.basis,
-            source=reason,
-        )
-        for skill, reason in chosen[:MAX_SKILLS]
+    exposed = [
+        v
+        for v in b.views
+        if v.exposure != Exposure.NOT_READY
+        and v.work.mode != "none"
+        and not v.at.task.human_context
+        and not v.at.task.safety_critical
     ]
+    heaviest = b.views[0] if b.views else None
+    out = []
+    for skill, reason in chosen[:MAX_SKILLS]:
+        top = heaviest if skill.about == "heaviest" else (exposed[0] if exposed else None)
+        about = top.object if top else "your notes and documents"
+        out.append(
+            Action(
+                id=b.new_id(f"skill-{skill.id}"),
+                section="skills",
+                title=skill.title,
+                detail=cap(skill.detail.format(object=about)) + ".",
+                basis=skill.basis,
+                source=reason,
+                task=top.text if top else None,
+            )
+        )
+    return out
 
 
 def pivot_actions(b, pb: Playbook) -> list[Action]:
@@ -160,14 +181,16 @@ def pivot_actions(b, pb: Playbook) -> list[Action]:
             sources.append(f"answer: level = {profile.level}")
         if profile.ai_use in pivot.ai_use:
             score += 1
+        if profile.ai_use in ("weekly", "daily") and score > 0:
             why.append(pivot.why_ai.format(answer=profile.ai_use))
             sources.append(f"answer: AI use = {profile.ai_use}")
         if score >= 1:
-            scored.append((-score, order, pivot, why, sources))
+            scored.append((-score, order, pivot, why, sources, linked[0].text if linked else None))
     scored.sort(key=lambda row: row[:2])
     if not scored:
         pivot = next(p for p in pb.pivot if p.fallback)
-        scored = [(0, 0, pivot, [], ["answers: no close match; the most common first step"])]
+        scored = [(0, 0, pivot, [], ["answers: no close match; the most common first step"], None)]
+    ai_why = profile.ai_use in ("weekly", "daily")
     return [
         Action(
             id=b.new_id(f"pivot-{pivot.id}"),
@@ -176,7 +199,8 @@ def pivot_actions(b, pb: Playbook) -> list[Action]:
             detail=cap(pivot.what) + ".",
             basis=pivot.basis,
             source="; ".join(sources),
-            steps=[cap(w) for w in why],
+            steps=[cap(w) for w in (why[:1] + why[-1:] if ai_why and len(why) > 1 else why[:1])],
+            task=task,
         )
-        for _, _, pivot, why, sources in scored[:MAX_PIVOTS]
+        for _, _, pivot, why, sources, task in scored[:MAX_PIVOTS]
     ]

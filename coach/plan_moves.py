@@ -90,7 +90,9 @@ def summarise(b, pb: Playbook, actions: list[Action]) -> PlanSummary:
         talk, script = _fill(b, pb, m.talk, top), _fill(b, pb, m.script, top)
     return PlanSummary(
         index_text=_index(b, pb),
-        context=pb.index.context.format(index=b.assessment.exposure_index),
+        context=pb.index.context.format(
+            index=b.assessment.exposure_index, role=(profile.role or "worker").lower()
+        ),
         moves=moves,
         track_title=number.title if number else "",
         track_text=number.detail if number else "",
@@ -106,6 +108,7 @@ def _fill(b, pb: Playbook, template: str, candidate) -> str:
     if kind == "asset" and action is not None:
         asset = next(a.name for a in pb.asset if action.id.startswith(f"asset-{a.id}-"))
     values = {
+        "answer": b.profile.money_link,
         "asset": asset,
         "saved": hours_text(action.hours_saved or 0) if action and action.hours_saved else "",
         "metric": (action.title[:1].lower() + action.title[1:]) if action else "",
@@ -121,7 +124,7 @@ def _move(b, pb: Playbook, candidate) -> Move:
     title = m.title
     if kind == "money" and b.profile.money_link in ("no", "unknown"):
         title = pb.wording.find_number_title
-        text = action.detail if action else ""
+        text = _fill(b, pb, pb.wording.find_number_move, candidate)
     else:
         text = _fill(b, pb, m.text, candidate)
     return Move(
@@ -143,6 +146,7 @@ def _index(b, pb: Playbook) -> str:
     band = pb.index.low if a.exposure_index < LOW else pb.index.middle
     if a.exposure_index >= HIGH:
         band = pb.index.high
-    return band.format(
+    text = band.format(
         index=a.exposure_index, exposed=hours_text(exposed), total=hours_text(a.total_hours)
     )
+    return f"{text} {b.ambition.pitch}"

@@ -49,11 +49,38 @@ def word_match(pattern: str, words: set[str]) -> bool:
 
 
 _STOP = frozenset(
-    "by with using for to in into from about on after before against within at that which so "
-    "when across through during via per than while".split()
+    [
+        "by",
+        "with",
+        "using",
+        "for",
+        "to",
+        "in",
+        "into",
+        "from",
+        "about",
+        "on",
+        "after",
+        "before",
+        "against",
+        "within",
+        "at",
+        "that",
+        "which",
+        "so",
+        "when",
+        "across",
+        "through",
+        "during",
+        "via",
+        "per",
+        "than",
+        "while",
+    ]
 )
 _SKIP = frozenset({"to", "with", "on", "about", "for", "up", "and", "or"})
 MAX_OBJECT_WORDS = 7
+LONG_OBJECT = 4
 
 
 def object_phrase(text: str) -> str:
@@ -75,8 +102,15 @@ def object_phrase(text: str) -> str:
             break
         end += 1
     cut = end < len(lower) and lower[end] not in _STOP
-    if cut and "and" in lower[start:end]:
-        end = start + lower[start:end].index("and")
+    if "and" in lower[start:end] and (cut or end - start > LONG_OBJECT):
+        first = start + lower[start:end].index("and")
+        if first - start >= 2 or cut:
+            end = first
+            if "," in text[spans[start][0] : spans[end - 1][1]]:
+                end = next(i for i in range(start, end) if text[spans[i][1] :].startswith(","))
+                end += 1
+    while end - start > 2 and lower[end - 1].endswith("ed"):
+        end -= 1
     if end <= start:
         return short(text, 60)
     phrase = text[spans[start][0] : spans[end - 1][1]].strip(" ,;:")

@@ -148,6 +148,7 @@ class Ambition(_Entry):
     """How far the plan reaches for someone with this much AI experience."""
 
     ai_use: list[AIUse]
+    pitch: Text
     experience: Annotated[float, Field(gt=0, le=1)]
     """Share of a workflow's full time back this person can expect this quarter."""
     workflows: Annotated[int, Field(ge=1, le=5)]
@@ -226,6 +227,8 @@ class Skill(_Entry):
     basis: Text
     when: list[SkillWhen] = Field(default_factory=list)
     fallback: bool = False
+    about: Literal["ai", "heaviest"] = "ai"
+    """Which task the skill is practised on: the first one AI can help with, or the heaviest."""
 
 
 class Pivot(_Entry):
@@ -259,6 +262,8 @@ class Wording(_Entry):
     find_number: Text
     find_number_steps: list[Text]
     metric_steps: list[Text]
+    metric_steps_known: list[Text]
+    guardrail_first: Text
     metric_done: Text
     metric_evidence: Text
     metric_effort: Text
@@ -275,6 +280,15 @@ class Wording(_Entry):
     layers: Text
     no_workflow_title: Text
     no_workflow: Text
+    no_workflow_practised: Text
+    no_workflow_guard: Text
+    no_workflow_guard_practised: Text
+    no_workflow_title_practised: Text
+    prep: Text
+    safety_prep: Text
+    find_number_done: Text
+    find_number_evidence: Text
+    find_number_move: Text
     progress_done: Text
     progress_hours: Text
     basis_money: Text
@@ -287,6 +301,7 @@ class Wording(_Entry):
 class Milestones(_Entry):
     first_try: Text
     baseline: Text
+    find_number: Text
     latest: Text
     workflow: Text
     guardrail: Text
@@ -295,6 +310,7 @@ class Milestones(_Entry):
     skill: Text
     pivot: Text
     layers: Text
+    prep: Text
     measure: Text
 
 
