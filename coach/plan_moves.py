@@ -119,7 +119,7 @@ def _fill(b, pb: Playbook, template: str, candidate) -> str:
 
 
 def _move(b, pb: Playbook, candidate) -> Move:
-    score, _, kind, action, view = candidate
+    score, _, kind, action, _view = candidate
     m = pb.move_of(kind)
     title = m.title
     if kind == "money" and b.profile.money_link in ("no", "unknown"):
