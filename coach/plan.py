@@ -408,6 +408,20 @@ def _carry_latest(pb: Playbook, actions: list[Action], entries: list[MetricEntry
             actions[i] = action.model_copy(update={"steps": [ask], "done": "", "effort": ""})
 
 
+def _in_favour(profile: Profile, pb: Playbook) -> list[str]:
+    """What the worker's answers already have going for them."""
+    w, out = pb.wording, []
+    if profile.ai_use in ("weekly", "daily"):
+        out.append(w.favour_ai.format(answer=profile.ai_use))
+    if profile.teaches_ai:
+        out.append(w.favour_teach)
+    if profile.money_link == "yes":
+        out.append(w.favour_money)
+    names = {a.id: a.name for a in pb.asset}
+    out += [w.favour_asset.format(asset=names[a]) for a in profile.assets_owned]
+    return out
+
+
 def build_plan(
     profile: Profile,
     assessment: Assessment,
@@ -459,7 +473,7 @@ def build_plan(
         date=today,
         quarter=quarter_of(today),
         next_checkin=due,
-        strengths=[],
+        strengths=_in_favour(profile, pb),
         actions=actions,
         next_90_days=schedule(pb, b, actions, weeks, carried={m.action_id for m in entries}),
         since=since,

@@ -258,6 +258,10 @@ class Index(_Entry):
 class Wording(_Entry):
     """Sentences the plan builds around the worker's own tasks and numbers."""
 
+    favour_ai: Text
+    favour_teach: Text
+    favour_money: Text
+    favour_asset: Text
     find_number_title: Text
     find_number: Text
     find_number_steps: list[Text]
