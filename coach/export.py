@@ -37,10 +37,10 @@ _ESCAPE = {
     "~": "\\~",
     "<": "&lt;",
     ">": "&gt;",
+    "&": "\\&",
 }
-_ESCAPE_TABLE = str.maketrans(_ESCAPE)
 # A bare "&" is literal in Markdown ("FP&A"); only one that starts an entity needs escaping.
-_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_SPECIAL = re.compile(r"&(?=#?[A-Za-z0-9]+;)|[\\`*_\[\]#|~<>]")
 _LINE_BREAKS = re.compile(r"[\s\u2028\u2029]+")
 _LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])")
 
@@ -48,7 +48,7 @@ _LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])")
 def md(value: Any) -> str:
     """Escape text for Markdown: one line, no structure, no HTML, nothing a parser acts on."""
     text = _LINE_BREAKS.sub(" ", clean_text(str(value))).strip()
-    text = _ENTITY_START.sub(r"\\&", text.translate(_ESCAPE_TABLE))
+    text = _SPECIAL.sub(lambda m: _ESCAPE[m.group()], text)
     if text[:1] in ("-", "+", "="):
         text = "\\" + text
     return _LEADING_MARKER.sub(r"\1\\\2", text)

@@ -82,7 +82,7 @@ class _Entry(BaseModel):
 
 def phrase_matches(pattern: str, words: list[str]) -> bool:
     """Does the pattern (words, each may end in `*`) appear as consecutive words of the task?"""
-    parts = pattern.split()
+    parts = re.findall(r"[a-z0-9*]+", pattern)
     for start in range(len(words) - len(parts) + 1):
         for offset, part in enumerate(parts):
             word = words[start + offset]
@@ -375,6 +375,9 @@ class Playbook(BaseModel):
     def work_for(self, text: str, exposure: Exposure) -> Work:
         """The advice that fits what this task works on, else the generic entry for its class."""
         for entry in self.work:
+            # Work coach calls displacement is never advised as work AI cannot touch.
+            if exposure == Exposure.DISPLACEMENT and entry.mode == "none":
+                continue
             if entry.objects and entry.fits(text):
                 return entry
         return next(w for w in self.work if exposure in w.default_for)

@@ -27,8 +27,8 @@ def coach(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 def test_plan_to_stdout_is_deterministic_and_leaves_the_store_alone(coach_home):
     first = coach("plan", str(EXAMPLE), "--today", "2026-02-01")
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("# Action plan: Marketing analyst\n")
-    assert "next check-in 2026-06-09" in first.stdout  # 37 days would be too short
+    assert first.stdout.startswith("# Your plan: Marketing analyst, 2026-Q1\n")
+    assert "check-in 2026-06-09" in first.stdout  # 37 days would be too short
     again = coach("plan", str(EXAMPLE), "--today", "2026-02-01", "-o", "-")
     assert again.stdout == first.stdout
     assert not coach_home.exists()
@@ -38,7 +38,7 @@ def test_plan_to_a_file_needs_force_to_overwrite(tmp_path):
     out = tmp_path / "plan.md"
     made = coach("plan", str(EXAMPLE), "-o", str(out))
     assert made.returncode == 0, made.stderr
-    assert out.read_text(encoding="utf-8").startswith("# Action plan")
+    assert out.read_text(encoding="utf-8").startswith("# Your plan")
     out.write_text("my notes\n")
     refused = coach("plan", str(EXAMPLE), "-o", str(out))
     assert refused.returncode == 2
@@ -46,7 +46,7 @@ def test_plan_to_a_file_needs_force_to_overwrite(tmp_path):
     assert out.read_text() == "my notes\n"
     forced = coach("plan", str(EXAMPLE), "-o", str(out), "--force")
     assert forced.returncode == 0
-    assert out.read_text(encoding="utf-8").startswith("# Action plan")
+    assert out.read_text(encoding="utf-8").startswith("# Your plan")
 
 
 @pytest.mark.parametrize(
@@ -88,8 +88,9 @@ def test_user_template_and_rules_option(tmp_path):
     bundled = coach("plan", str(EXAMPLE), "--template", str(tpl))
     custom = coach("plan", str(EXAMPLE), "--template", str(tpl), "--rules", str(rules))
     assert bundled.returncode == 0 and custom.returncode == 0, custom.stderr
-    assert "assist" in bundled.stdout.split()
-    assert set(custom.stdout.split()) <= {"automate", "teach"}
+    assert "keep-human" in bundled.stdout.split()
+    # Every task is displacement under the custom table, so no not-ready preparation lines.
+    assert set(custom.stdout.split()) <= {"automate", "assist", "teach", "later", "keep-human"}
     assert custom.stdout != bundled.stdout
 
 
