@@ -130,7 +130,7 @@ class _Builder:
         w = self.pb.wording
         weighted = [v for v in self.views if v.hours > 0] or self.views[:1]
         actions: list[Action] = []
-        if self.profile.money_link in ("no", "unknown"):
+        if self.profile.money_link in ("no", "unknown") or not weighted:
             top = weighted[0] if weighted else None
             actions.append(
                 Action(

@@ -45,14 +45,10 @@ def summarise(b, pb: Playbook, actions: list[Action]) -> PlanSummary:
     metric = next((a for a in actions if a.section == "metrics"), None)
     number = next((a for a in actions if a.section == "metrics" and a.kind != "to-find"), metric)
     heaviest = b.views[0] if b.views else None
-    if metric is not None and heaviest is not None:
+    if metric is not None:
         lev = pb.move_of("money").leverage
-        add(
-            "money",
-            heaviest.hours * weight[heaviest.exposure] * lev + s.gap_money[profile.money_link],
-            metric,
-            heaviest,
-        )
+        base = heaviest.hours * weight[heaviest.exposure] if heaviest else 0.0
+        add("money", base * lev + s.gap_money[profile.money_link], metric, heaviest)
     flow = _first(actions, "automate", "assist", section="ai-workflows")
     if flow is not None and flow.status != "done":
         view = views[flow.task]
@@ -115,7 +111,13 @@ def _fill(b, pb: Playbook, template: str, candidate) -> str:
     }
     if view is not None:
         return view.fill(template, **values)
-    return template.format_map({"object": "your teams' work", **values})
+    fallback = "your teams' work" if kind == "layers" else "your work"
+    return template.format_map(_Blank({"object": fallback, **values}))
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def _move(b, pb: Playbook, candidate) -> Move:
