@@ -58,6 +58,7 @@ def new_checkin(
         playbook=playbook,
         today=today,
         previous_actions=list(previous.actions) if previous else None,
+        previous=previous,
     )
     actions = carry_over(list(plan.actions), previous)
     return CheckIn(
@@ -113,6 +114,7 @@ def plan_of(checkin: CheckIn, previous: CheckIn | None = None, *, playbook=None)
         today=checkin.date,
         since=since,
         previous_actions=list(checkin.actions),
+        previous=previous,
     )
     kept = {a.id for a in checkin.actions}
     milestones = [m for m in plan.next_90_days if m.action_id in kept]

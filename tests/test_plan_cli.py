@@ -98,3 +98,68 @@ def test_missing_profile():
     result = coach("plan", "/nonexistent/me.toml")
     assert result.returncode == 2
     assert "file not found" in result.stderr
+
+
+ACTION_KINDS = {
+    "metric",
+    "workflow",
+    "guardrail",
+    "asset",
+    "skill",
+    "pivot",
+    "teach",
+    "evaluate",
+    "layers",
+    "note",
+}
+
+
+def check_contract(data: dict) -> None:
+    """The stable JSON contract documented in the README."""
+    assert data["schema"] == "coach.plan/1"
+    summary = data["summary"]
+    assert isinstance(summary["exposure_index"], int) and summary["index_text"]
+    assert 1 <= len(summary["top_moves"]) <= 3
+    assert {"title", "text", "action_id"} <= set(summary["top_moves"][0])
+    assert summary["track"]["title"] and summary["manager_talk"]["script"]
+    ids = set()
+    for action in data["actions"]:
+        assert {"id", "kind", "task", "title", "text"} <= set(action)
+        assert action["kind"] in ACTION_KINDS
+        assert action["task"] is None or isinstance(action["task"], str)
+        ids.add(action["id"])
+    assert len(ids) == len(data["actions"])
+    assert 1 <= len(data["milestones"]) <= 12
+    for milestone in data["milestones"]:
+        assert isinstance(milestone["week"], int) and milestone["text"]
+        assert milestone["action_id"] in ids
+    assert {m["action_id"] for m in summary["top_moves"]} <= ids
+
+
+def test_plan_as_json_is_the_same_plan_as_the_markdown(tmp_path):
+    import json
+
+    as_json = coach("plan", str(EXAMPLE), "--today", "2026-02-01", "--format", "json")
+    assert as_json.returncode == 0, as_json.stderr
+    data = json.loads(as_json.stdout)
+    check_contract(data)
+    markdown = coach("plan", str(EXAMPLE), "--today", "2026-02-01").stdout
+    for move in data["summary"]["top_moves"]:
+        assert move["title"] in markdown
+    for milestone in data["milestones"]:
+        assert f"| {milestone['week']} | {milestone['text']} |" in markdown
+    assert {a["task"] for a in data["actions"] if a["task"]} <= {w["task"] for w in data["week"]}
+    refused = coach("plan", str(EXAMPLE), "--format", "json", "--template", str(EXAMPLE))
+    assert refused.returncode == 2 and "--template" in refused.stderr
+
+
+def test_export_as_json_gives_the_stored_plan(coach_home):
+    import json
+
+    assert coach("checkin", "--from", str(EXAMPLE)).returncode == 0
+    exported = coach("export", "--format", "json")
+    assert exported.returncode == 0, exported.stderr
+    data = json.loads(exported.stdout)
+    check_contract(data)
+    markdown = coach("export").stdout
+    assert data["summary"]["track"]["title"] in markdown
