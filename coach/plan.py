@@ -21,20 +21,18 @@ from coach.calendar import next_checkin_due, quarter_of
 from coach.milestones import schedule
 from coach.models import (
     Action,
-    AssessedTask,
     Assessment,
     CheckIn,
     CheckInDiff,
     Exposure,
-    MetricEntry,
     Plan,
     Profile,
-    TaskMove,
 )
 from coach.plan_growth import asset_actions, pivot_actions, skill_actions
 from coach.plan_moves import summarise
-from coach.plan_text import by_weight, cap, hours_text, normalise, object_phrase, task_key
-from coach.playbook import Playbook, Work, load_playbook
+from coach.plan_since import carry_latest, in_favour, metric_entries, moved_tasks
+from coach.plan_text import TaskView, by_weight, cap, hours_text, normalise, object_phrase, task_key
+from coach.playbook import Playbook, load_playbook
 
 MAX_METRICS = 2
 MAX_LATER = 2
@@ -45,47 +43,6 @@ GUARDRAIL_STEPS = (
     ("logging", "Log"),
     ("evaluation", "Test"),
 )
-
-
-@dataclass
-class TaskView:
-    """One task of the week with the advice that fits what it works on."""
-
-    at: AssessedTask
-    work: Work
-    object: str
-
-    @property
-    def text(self) -> str:
-        return self.at.task.text
-
-    @property
-    def hours(self) -> float:
-        return self.at.task.hours_per_week
-
-    @property
-    def exposure(self) -> Exposure:
-        return self.at.verdict.exposure
-
-    def fill(self, template: str, **extra: object) -> str:
-        values = {
-            "task": self.text,
-            "object": self.object,
-            "hours": hours_text(self.hours),
-            "tool": self.work.tool,
-            "checks": self.work.checks,
-            "metric": "",
-            "saved": "",
-        }
-        values["takes_over"] = self.work.takes_over.format(object=self.object)
-        values["checks"] = self.work.checks.format(object=self.object)
-        values.update({k: str(v) for k, v in extra.items()})
-        return template.format_map(_Blank(values))
-
-
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
 
 
 @dataclass
@@ -369,58 +326,6 @@ class _Builder:
             )
         ]
 
-    def metric_entries(self, actions: list[Action]) -> list[MetricEntry]:
-        if self.previous is None:
-            return []
-        ids = {a.id for a in actions if a.section == "metrics"}
-        return [m.model_copy() for m in self.previous.metrics if m.action_id in ids]
-
-    def moved(self) -> list[TaskMove]:
-        if self.previous is None:
-            return []
-        before = {normalise(at.task.text): at for at in self.previous.assessment.tasks}
-        out = []
-        for at in self.assessment.tasks:
-            old = before.get(normalise(at.task.text))
-            if old is None:
-                continue
-            hours_moved = old.task.hours_per_week != at.task.hours_per_week
-            if hours_moved or old.verdict.exposure != at.verdict.exposure:
-                out.append(
-                    TaskMove(
-                        task=at.task.text,
-                        hours_before=old.task.hours_per_week,
-                        hours_after=at.task.hours_per_week,
-                        class_before=old.verdict.exposure,
-                        class_after=at.verdict.exposure,
-                    )
-                )
-        return out
-
-
-def _carry_latest(pb: Playbook, actions: list[Action], entries: list[MetricEntry]) -> None:
-    """A metric with last quarter's baseline asks for the latest value, not a new baseline."""
-    by_id = {m.action_id: m for m in entries if m.baseline}
-    for i, action in enumerate(actions):
-        entry = by_id.get(action.id)
-        if entry is not None:
-            ask = pb.wording.metric_latest.format(answer=entry.baseline)
-            actions[i] = action.model_copy(update={"steps": [ask], "done": "", "effort": ""})
-
-
-def _in_favour(profile: Profile, pb: Playbook) -> list[str]:
-    """What the worker's answers already have going for them."""
-    w, out = pb.wording, []
-    if profile.ai_use in ("weekly", "daily"):
-        out.append(w.favour_ai.format(answer=profile.ai_use))
-    if profile.teaches_ai:
-        out.append(w.favour_teach)
-    if profile.money_link == "yes":
-        out.append(w.favour_money)
-    names = {a.id: a.name for a in pb.asset}
-    out += [w.favour_asset.format(asset=names[a]) for a in profile.assets_owned]
-    return out
-
 
 def build_plan(
     profile: Profile,
@@ -455,8 +360,8 @@ def build_plan(
         else a
         for a in actions
     ]
-    entries = b.metric_entries(actions)
-    _carry_latest(pb, actions, entries)
+    entries = metric_entries(previous, actions)
+    carry_latest(pb, actions, entries)
     due = next_checkin_due(today)
     weeks = max(1, min(13, (due - today).days // 7))
     summary = summarise(b, pb, actions)
@@ -473,12 +378,12 @@ def build_plan(
         date=today,
         quarter=quarter_of(today),
         next_checkin=due,
-        strengths=_in_favour(profile, pb),
+        strengths=in_favour(profile, pb),
         actions=actions,
         next_90_days=schedule(pb, b, actions, weeks, carried={m.action_id for m in entries}),
         since=since,
         metrics=entries,
         summary=summary,
         progress=progress,
-        moved=b.moved(),
+        moved=moved_tasks(previous, assessment),
     )

@@ -31,6 +31,8 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
     """Owned assets to build on first, then ones the week already practises, then one gap."""
     owned, practised, missing = [], [], []
     basis = pb.wording.basis_assets
+    saved = sum(a.hours_saved or 0 for a in b.flows)
+    spare = f" Put part of the {hours_text(saved)} h a week AI gives back into it." if saved else ""
     for asset in pb.asset:
         linked = [v for v in b.views if asset.id in v.work.assets and v.hours > 0]
         top = linked[0] if linked else None
@@ -40,10 +42,6 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
             "hours": hours_text(top.hours) if top else "",
         }
         level_text = getattr(asset, _level_key(b.profile.level))
-        saved = sum(a.hours_saved or 0 for a in b.flows)
-        spare = (
-            f" Put part of the {hours_text(saved)} h a week AI gives back into it." if saved else ""
-        )
         if asset.id in b.profile.assets_owned:
             title, detail, kind = asset.title_owned, asset.owned.format(**values), "owned"
             source = f"answer: you own {SCARCE_ASSETS[asset.id].lower()}"
@@ -59,8 +57,6 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
             bucket = missing
         if kind == "owned":
             detail = cap(detail) + "."
-        detail += spare
-        spare = ""
         action = Action(
             id=b.new_id(f"asset-{asset.id}-{kind}"),
             section="scarce-assets",
@@ -77,7 +73,10 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
     if not ranked:
         ranked = [a for _, a in missing][:1]
     limit = max(MAX_ASSETS, len(owned))
-    return ranked[:limit]
+    ranked = ranked[:limit]
+    if ranked and spare:
+        ranked[0] = ranked[0].model_copy(update={"detail": ranked[0].detail + spare})
+    return ranked
 
 
 def skill_gap(when: SkillWhen, profile: Profile, assessment: Assessment) -> str | None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coach.models import AssessedTask
+    from coach.models import AssessedTask, Exposure
+    from coach.playbook import Work
 
 SHORT_TASK = 80
 
@@ -80,6 +82,66 @@ _STOP = frozenset(
 )
 _SKIP = frozenset({"to", "with", "on", "about", "for", "up", "and", "or"})
 MAX_OBJECT_WORDS = 7
+_JOINERS = frozenset({"and", "with", "from", "about"})
+# A second verb after "and" starts a second task: "Assess patients and monitor vital signs".
+SECOND_VERBS = frozenset(
+    [
+        "monitor",
+        "fix",
+        "track",
+        "update",
+        "record",
+        "close",
+        "plan",
+        "present",
+        "repair",
+        "interpret",
+        "remove",
+        "hire",
+        "grow",
+        "drive",
+        "keep",
+        "load",
+        "set",
+        "take",
+        "mark",
+        "route",
+        "relay",
+        "hold",
+        "prepare",
+        "review",
+        "write",
+        "maintain",
+        "manage",
+        "check",
+        "report",
+        "follow",
+        "resolve",
+        "send",
+        "book",
+        "process",
+        "publish",
+        "schedule",
+        "coordinate",
+        "assign",
+        "approve",
+        "lead",
+        "build",
+        "run",
+        "train",
+        "test",
+        "deploy",
+        "serve",
+        "tune",
+        "analyze",
+        "analyse",
+        "recommend",
+        "decide",
+        "present",
+        "explain",
+        "answer",
+    ]
+)
 LONG_OBJECT = 4
 
 
@@ -100,6 +162,9 @@ def object_phrase(text: str) -> str:
         joined = end > start and text[spans[end - 1][1] : spans[end][0]] == "-"
         if lower[end] in _STOP and not joined:
             break
+        second = end + 1 < len(lower) and lower[end + 1] in SECOND_VERBS
+        if end > start and lower[end] == "and" and second:
+            break
         end += 1
     cut = end < len(lower) and lower[end] not in _STOP
     if "and" in lower[start:end] and (cut or end - start > LONG_OBJECT):
@@ -114,9 +179,58 @@ def object_phrase(text: str) -> str:
     if end <= start:
         return short(text, 60)
     phrase = text[spans[start][0] : spans[end - 1][1]].strip(" ,;:")
+    if end - start == 1 and end < len(lower) and lower[end] in _JOINERS:
+        # One word says too little: 'meetings and calendars', 'meetings with project teams'.
+        rest = end + 2 if lower[end] == "and" else end + 1
+        more = lower[rest : rest + 3]
+        tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
+        if tail:
+            words = text[spans[rest][0] : spans[rest + tail - 1][1]].rstrip(" ,")
+            phrase = f"{phrase} {lower[end]} {words}"
     return phrase
 
 
 def cap(text: str) -> str:
     """The text with its first letter upper-cased (the rest untouched: 'SQL', 'EHR')."""
     return text[:1].upper() + text[1:]
+
+
+@dataclass
+class TaskView:
+    """One task of the week with the advice that fits what it works on."""
+
+    at: AssessedTask
+    work: Work
+    object: str
+
+    @property
+    def text(self) -> str:
+        return self.at.task.text
+
+    @property
+    def hours(self) -> float:
+        return self.at.task.hours_per_week
+
+    @property
+    def exposure(self) -> Exposure:
+        return self.at.verdict.exposure
+
+    def fill(self, template: str, **extra: object) -> str:
+        values = {
+            "task": self.text,
+            "object": self.object,
+            "hours": hours_text(self.hours),
+            "tool": self.work.tool,
+            "checks": self.work.checks,
+            "metric": "",
+            "saved": "",
+        }
+        values["takes_over"] = self.work.takes_over.format(object=self.object)
+        values["checks"] = self.work.checks.format(object=self.object)
+        values.update({k: str(v) for k, v in extra.items()})
+        return template.format_map(_Blank(values))
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
