@@ -83,6 +83,7 @@ _STOP = frozenset(
 _SKIP = frozenset({"to", "with", "on", "about", "for", "up", "and", "or"})
 MAX_OBJECT_WORDS = 7
 _JOINERS = frozenset({"and", "with", "from", "about"})
+_PRONOUNS = frozenset({"them", "it", "their", "its", "they", "him", "her", "us"})
 # A second verb after "and" starts a second task: "Assess patients and monitor vital signs".
 SECOND_VERBS = frozenset(
     [
@@ -171,20 +172,23 @@ def object_phrase(text: str) -> str:
         first = start + lower[start:end].index("and")
         if first - start >= 2 or cut:
             end = first
-            if "," in text[spans[start][0] : spans[end - 1][1]]:
-                end = next(i for i in range(start, end) if text[spans[i][1] :].startswith(","))
-                end += 1
     while end - start > 2 and lower[end - 1].endswith("ed"):
         end -= 1
     if end <= start:
         return short(text, 60)
     phrase = text[spans[start][0] : spans[end - 1][1]].strip(" ,;:")
-    if end - start == 1 and end < len(lower) and lower[end] in _JOINERS:
+    if end < len(lower) and lower[end] in ("on", "about") and end - start <= 2:
+        # 'business teams on legal risks': what the advice or talk is about is the object.
+        more = lower[end + 1 : end + 4]
+        tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
+        if tail:
+            phrase = text[spans[start][0] : spans[end + tail][1]].rstrip(" ,")
+    elif end - start == 1 and end < len(lower) and lower[end] in _JOINERS:
         # One word says too little: 'meetings and calendars', 'meetings with project teams'.
         rest = end + 2 if lower[end] == "and" else end + 1
         more = lower[rest : rest + 3]
         tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
-        if tail:
+        if tail and more[0] not in _PRONOUNS:
             words = text[spans[rest][0] : spans[rest + tail - 1][1]].rstrip(" ,")
             phrase = f"{phrase} {lower[end]} {words}"
     return phrase
