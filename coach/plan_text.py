@@ -157,10 +157,13 @@ def object_phrase(text: str) -> str:
     verbs = verb_positions(tokens, lowered) if len(tokens) == len(spans) else ()
     start = (max(verbs) + 1) if verbs else 0
     while start < len(lower) and lower[start] in _SKIP:
+        if start + 1 < len(lower) and text[spans[start][1] : spans[start + 1][0]] == "-":
+            break  # 'on-call' is one word
         start += 1
     end = start
     while end < len(lower) and end - start < MAX_OBJECT_WORDS:
         joined = end > start and text[spans[end - 1][1] : spans[end][0]] == "-"
+        joined = joined or (end + 1 < len(lower) and text[spans[end][1] : spans[end + 1][0]] == "-")
         if lower[end] in _STOP and not joined:
             break
         second = end + 1 < len(lower) and lower[end + 1] in SECOND_VERBS
