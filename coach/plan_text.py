@@ -82,8 +82,8 @@ _STOP = frozenset(
 )
 _SKIP = frozenset({"to", "with", "on", "about", "for", "up", "and", "or"})
 MAX_OBJECT_WORDS = 7
-_JOINERS = frozenset({"and", "with", "from", "about"})
-_PRONOUNS = frozenset({"them", "it", "their", "its", "they", "him", "her", "us"})
+_JOINERS = frozenset({"and", "with", "from", "about", "for"})
+_PRONOUNS = frozenset({"them", "it", "their", "its", "they", "him", "her", "us", "the", "a", "an"})
 # A second verb after "and" starts a second task: "Assess patients and monitor vital signs".
 SECOND_VERBS = frozenset(
     [
