@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach.errors import CoachError
 from coach.export import render_markdown
 from coach.models import Exposure, Profile, Task
 from coach.plan import build_plan
+from coach.plan_text import object_phrase
 from coach.playbook import load_playbook
 from coach.roles import load_catalog, role_to_profile
 from coach.scoring import assess
@@ -146,3 +150,31 @@ def test_the_load_time_check_names_entries_that_fit_nothing(tmp_path, playbook):
     path.write_text(default, encoding="utf-8")
     with pytest.raises(CoachError, match="default entry fits any task"):
         load_playbook(path)
+
+
+def test_teaching_others_to_use_ai_is_never_displacement_or_automated(rules, playbook):
+    for text in (
+        "Train colleagues to use AI tools safely in their work",
+        "Teach the team to write prompts for their reports",
+    ):
+        task = Task(text=text, hours_per_week=4)
+        verdict = rules.classify(task)
+        assert verdict.exposure != Exposure.DISPLACEMENT, text
+        plan = one_task_plan(task, verdict, playbook, ai_use="daily")
+        assert not [a for a in plan.actions if a.kind in ("automate", "assist")], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_the_object_of_any_task_text_is_taken_from_its_own_words(text):
+    phrase = object_phrase(text)
+    assert isinstance(phrase, str)
+    if phrase.strip():
+        words = set(re.findall(r"[A-Za-z0-9]+", text))
+        assert set(re.findall(r"[A-Za-z0-9]+", phrase)) <= words | {
+            "and",
+            "with",
+            "from",
+            "about",
+            "for",
+        }
