@@ -258,7 +258,7 @@ class _Builder:
             id=self.task_id("ai", view),
             section="ai-workflows",
             kind=view.work.mode,
-            title=cap(view.object),
+            title=view.fill(self.pb.wording.workflow_title),
             detail=view.fill(
                 "Tool: {tool}. It takes over {takes_over}; you still check {checks}.",
                 tool=view.fill(view.work.tool),

@@ -175,6 +175,8 @@ def object_phrase(text: str) -> str:
         first = start + lower[start:end].index("and")
         if first - start >= 2 or cut:
             end = first
+    if end - start > 4 and lower[start + 1] == "and":
+        start += 2  # 'weekly and monthly management reports' -> 'monthly management reports'
     while end - start > 2 and lower[end - 1].endswith("ed"):
         end -= 1
     if end <= start:

@@ -273,6 +273,7 @@ class Wording(_Entry):
     metric_effort: Text
     metric_latest: Text
     guardrail_title: Text
+    workflow_title: Text
     keep_human: Text
     no_automation: Text
     later: Text
