@@ -125,6 +125,9 @@ def plan_of(checkin: CheckIn, previous: CheckIn | None = None, *, playbook=None)
             next_90_days=[m for m in record.next_90_days if m.action_id in kept],
             since=since,
             metrics=list(checkin.metrics),
+            summary=record.summary,
+            progress=list(record.progress),
+            moved=list(record.moved),
         )
     from coach.plan import build_plan
 
@@ -135,6 +138,7 @@ def plan_of(checkin: CheckIn, previous: CheckIn | None = None, *, playbook=None)
         today=checkin.date,
         since=since,
         previous_actions=list(checkin.actions),
+        previous=previous,
     )
     milestones = [m for m in plan.next_90_days if m.action_id in kept]
     return plan.model_copy(

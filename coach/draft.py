@@ -275,6 +275,7 @@ class Draft:
             playbook=self.playbook,
             today=self.today,
             previous_actions=list(prev.actions) if prev else None,
+            previous=prev,
         )
         actions = list(plan.actions)  # statuses carried over by build_plan, once
         checkin = CheckIn(
@@ -290,6 +291,9 @@ class Draft:
                 next_checkin=plan.next_checkin,
                 strengths=list(plan.strengths),
                 next_90_days=list(plan.next_90_days),
+                summary=plan.summary,
+                progress=list(plan.progress),
+                moved=list(plan.moved),
             ),
         )
         since = diff_checkins(prev, checkin) if prev is not None else None

@@ -35,9 +35,10 @@ _ESCAPE = {
     "~": "\\~",
     "<": "&lt;",
     ">": "&gt;",
-    "&": "&amp;",
+    "&": "\\&",
 }
-_ESCAPE_TABLE = str.maketrans(_ESCAPE)
+# A bare "&" is literal in Markdown ("FP&A"); only one that starts an entity needs escaping.
+_SPECIAL = re.compile(r"&(?=#?[A-Za-z0-9]+;)|[\\`*_\[\]#|~<>]")
 _LINE_BREAKS = re.compile(r"[\s\u2028\u2029]+")
 _LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])")
 
@@ -45,7 +46,7 @@ _LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])")
 def md(value: Any) -> str:
     """Escape text for Markdown: one line, no structure, no HTML, nothing a parser acts on."""
     text = _LINE_BREAKS.sub(" ", clean_text(str(value))).strip()
-    text = text.translate(_ESCAPE_TABLE)
+    text = _SPECIAL.sub(lambda m: _ESCAPE[m.group()], text)
     if text[:1] in ("-", "+", "="):
         text = "\\" + text
     return _LEADING_MARKER.sub(r"\1\\\2", text)
@@ -93,10 +94,117 @@ SECTIONS = (
 )
 
 
+WORKFLOW_KINDS = ("automate", "assist")
+LINE_KINDS = ("later", "keep-human", "safety-critical", "progress", "explore")
+JSON_KINDS = {
+    "metrics": "metric",
+    "ai-workflows": "workflow",
+    "guardrails": "guardrail",
+    "scarce-assets": "asset",
+    "skills": "skill",
+    "pivots": "pivot",
+}
+
+
+def _json_kind(action) -> str:
+    if action.kind in ("teach", "evaluate", "layers"):
+        return action.kind
+    if action.section == "ai-workflows" and action.kind not in WORKFLOW_KINDS:
+        return "note"
+    return JSON_KINDS[action.section]
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data for scripts: the stable JSON contract documented in the README."""
+    summary = plan.summary
+    since = plan.since
+    return {
+        "schema": "coach.plan/1",
+        "role": plan.profile.role,
+        "quarter": plan.quarter,
+        "date": plan.date.isoformat(),
+        "next_checkin": plan.next_checkin.isoformat(),
+        "summary": {
+            "exposure_index": plan.assessment.exposure_index,
+            "index_text": summary.index_text if summary else "",
+            "context": summary.context if summary else "",
+            "top_moves": [
+                {
+                    "kind": m.kind,
+                    "title": m.title,
+                    "text": m.text,
+                    "score": m.score,
+                    "action_id": m.action_id,
+                }
+                for m in (summary.moves if summary else [])
+            ],
+            "track": {
+                "title": summary.track_title if summary else "",
+                "text": summary.track_text if summary else "",
+                "action_id": summary.track_action_id if summary else None,
+            },
+            "manager_talk": {
+                "topic": summary.talk if summary else "",
+                "script": summary.script if summary else "",
+            },
+        },
+        "week": [
+            {
+                "task": at.task.text,
+                "hours": at.task.hours_per_week,
+                "exposure": at.verdict.exposure.value,
+                "why": at.verdict.reason,
+            }
+            for at in plan.assessment.tasks
+        ],
+        "actions": [
+            {
+                "id": a.id,
+                "kind": _json_kind(a),
+                "section": a.section,
+                "subkind": a.kind,
+                "task": a.task,
+                "title": a.title,
+                "text": a.detail,
+                "steps": list(a.steps),
+                "done": a.done,
+                "evidence": a.evidence,
+                "effort": a.effort,
+                "hours_saved": a.hours_saved,
+                "status": a.status,
+                "basis": a.basis,
+            }
+            for a in plan.actions
+        ],
+        "milestones": [
+            {"week": m.week, "text": m.title, "action_id": m.action_id} for m in plan.next_90_days
+        ],
+        "metrics": [m.model_dump() for m in plan.metrics],
+        "since": {
+            "progress": list(plan.progress),
+            "moved": [m.model_dump(mode="json") for m in plan.moved],
+            "index_change": since.index_change if since else None,
+            "tasks_added": list(since.tasks_added) if since else [],
+            "tasks_dropped": list(since.tasks_dropped) if since else [],
+            "actions_completed": list(since.actions_completed) if since else [],
+        },
+    }
+
+
+def render_json(plan: Plan) -> str:
+    """The plan as JSON text (UTF-8, keys in a fixed order, one trailing newline)."""
+    import json
+
+    return json.dumps(plan_data(plan), indent=2, ensure_ascii=False) + "\n"
+
+
 def plan_context(plan: Plan) -> dict[str, Any]:
     """What a template sees: the plan itself plus a few ready-made views of it."""
     flows = plan.section("ai-workflows")
     return {
+        "workflow_kinds": WORKFLOW_KINDS,
+        "line_kinds": LINE_KINDS,
+        "hours_by_task": {at.task.text: at.task.hours_per_week for at in plan.assessment.tasks},
         "plan": plan,
         "profile": plan.profile,
         "assessment": plan.assessment,

@@ -192,6 +192,12 @@ class Action(_Model):
     """Finer kind within the section, e.g. 'cost-out' for a metric or 'assist' for a workflow."""
     steps: list[str] = Field(default_factory=list)
     """Concrete sub-steps, e.g. the four controls of a guardrail action."""
+    done: str = ""
+    """The definition of done: how the worker knows the action is finished."""
+    evidence: str = ""
+    """What to keep to show the result at the check-in."""
+    effort: str = ""
+    """The time the action takes."""
 
 
 class MetricEntry(_Model):
@@ -223,12 +229,48 @@ class Evidence(_Model):
         return clean_text(v) if isinstance(v, str) else v
 
 
+class Move(_Model):
+    """One of the top moves on the plan's first page, with the score that chose it."""
+
+    kind: str
+    title: str
+    text: str
+    score: float
+    action_id: str | None = None
+
+
+class PlanSummary(_Model):
+    """The plan's first page: what the index means, the top moves, one number, one talk."""
+
+    index_text: str
+    context: str
+    moves: list[Move] = Field(default_factory=list)
+    track_title: str = ""
+    track_text: str = ""
+    track_action_id: str | None = None
+    talk: str = ""
+    script: str = ""
+
+
+class TaskMove(_Model):
+    """A task whose hours or class changed since the previous check-in."""
+
+    task: str
+    hours_before: float
+    hours_after: float
+    class_before: Exposure
+    class_after: Exposure
+
+
 class PlanRecord(_Model):
     """What a check-in's plan said beyond its actions, kept so it renders as it was given."""
 
     next_checkin: dt.date
     strengths: list[str] = Field(default_factory=list)
     next_90_days: list[Milestone] = Field(default_factory=list)
+    summary: PlanSummary | None = None
+    progress: list[str] = Field(default_factory=list)
+    moved: list[TaskMove] = Field(default_factory=list)
 
 
 EXTRA_LABEL = "extra"
@@ -296,6 +338,10 @@ class Plan(_Model):
     since: CheckInDiff | None = None
     metrics: list[MetricEntry] = Field(default_factory=list)
     """Baselines, targets and latest values the worker entered for the metric actions."""
+    summary: PlanSummary | None = None
+    progress: list[str] = Field(default_factory=list)
+    """What last quarter's plan achieved: actions done, task hours that fell."""
+    moved: list[TaskMove] = Field(default_factory=list)
 
     def section(self, name: str) -> list[Action]:
         return [a for a in self.actions if a.section == name]

@@ -1,13 +1,15 @@
 """Builds the action plan from a profile and its assessment: pure data, no Markdown.
 
 The plan follows the article's four moves (tie work to money, become the AI multiplier, ship
-with guardrails, own scarce assets), then skills and role pivots, what is already strong, and
-milestones until the next check-in. All wording comes from the playbook; this module only picks
-entries and fills their sentence templates with the worker's task text and hours.
+with guardrails, own scarce assets), then skills, role pivots and milestones until the next
+check-in, behind a first page with the top three moves (see `coach.plan_moves`). Advice for a
+task comes from the playbook entry that fits what the task works on (`Playbook.work_for`), and
+its sentences are filled with the task's own words, so plans of different roles share little.
+The answers set the ambition: AI experience scales time back and the number of workflows,
+money link decides whether "find your number" comes first, level picks moves and pivots.
 
-Action ids are stable: they are built from the section, the deciding rule or playbook entry and
-a short hash of the normalised task text, so the same situation gives the same id next quarter
-whatever order the tasks are listed in.
+Action ids are stable: built from the section, the playbook entry and a short hash of the
+normalised task text, so the same situation gives the same id next quarter.
 """
 
 from __future__ import annotations
@@ -18,37 +20,28 @@ from dataclasses import dataclass, field
 from coach.calendar import next_checkin_due, quarter_of
 from coach.milestones import schedule
 from coach.models import (
-    SCARCE_ASSETS,
     Action,
-    AssessedTask,
     Assessment,
+    CheckIn,
     CheckInDiff,
     Exposure,
     Plan,
     Profile,
 )
-from coach.plan_growth import closest_pivots, skill_gap
-from coach.plan_text import (
-    by_weight,
-    hours_text,
-    normalise,
-    short,
-    task_key,
-    task_source,
-)
+from coach.plan_growth import asset_actions, pivot_actions, skill_actions
+from coach.plan_moves import summarise
+from coach.plan_since import carry_latest, in_favour, metric_entries, moved_tasks
+from coach.plan_text import TaskView, by_weight, cap, hours_text, normalise, object_phrase, task_key
 from coach.playbook import Playbook, load_playbook
 
-METRIC_COVER = 0.75
-"""The metrics section covers the heaviest tasks until they hold this share of the week."""
-MAX_METRICS = 5
-MAX_PIVOTS = 3
-MAX_WEEKS = 13
+MAX_METRICS = 2
+MAX_LATER = 2
 LEADER_LEVELS = frozenset({"manager", "manager-of-managers", "executive"})
 GUARDRAIL_STEPS = (
-    ("review", "Human review point"),
-    ("logging", "Logging"),
-    ("data", "Data handling"),
-    ("evaluation", "Evaluation check"),
+    ("review", "Review"),
+    ("data", "Data"),
+    ("logging", "Log"),
+    ("evaluation", "Test"),
 )
 
 
@@ -57,7 +50,26 @@ class _Builder:
     profile: Profile
     assessment: Assessment
     pb: Playbook
+    previous: CheckIn | None = None
+    views: list[TaskView] = field(default_factory=list)
+    flows: list[Action] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.views = [
+            TaskView(at, self.pb.work_for(at.task.text, at.verdict.exposure), "")
+            for at in by_weight(self.assessment.tasks)
+        ]
+        for view in self.views:
+            view.object = object_phrase(view.text)
+        self.ambition = self.pb.ambition_for(self.profile.ai_use)
+        self.done_before = {
+            a.id for a in (self.previous.actions if self.previous else []) if a.status == "done"
+        }
+        self.hours_before = {
+            normalise(at.task.text): at.task.hours_per_week
+            for at in (self.previous.assessment.tasks if self.previous else [])
+        }
 
     def new_id(self, base: str) -> str:
         candidate, n = base, 2
@@ -66,260 +78,253 @@ class _Builder:
         self.used.add(candidate)
         return candidate
 
-    def task_id(self, prefix: str, at: AssessedTask) -> str:
-        return self.new_id(f"{prefix}-{at.verdict.rule}-{task_key(at.task.text)}")
+    def task_id(self, prefix: str, view: TaskView) -> str:
+        return self.new_id(f"{prefix}-{view.work.id}-{task_key(view.text)}")
 
     # --- 1) money --------------------------------------------------------------------------
 
     def metrics(self) -> list[Action]:
-        ranked = by_weight(self.assessment.tasks)
-        total = sum(at.task.hours_per_week for at in ranked)
-        chosen: list[AssessedTask] = []
-        covered = 0.0
-        for at in ranked:
-            if len(chosen) >= MAX_METRICS or (total > 0 and covered >= METRIC_COVER * total):
-                break
-            if total > 0 and at.task.hours_per_week == 0:
-                break
-            chosen.append(at)
-            covered += at.task.hours_per_week
-        if total == 0:
-            chosen = ranked[:3]
-        actions = []
-        for at in chosen:
-            entry = self.pb.pick("metric", at.verdict.rule, at.verdict.exposure)
+        w = self.pb.wording
+        weighted = [v for v in self.views if v.hours > 0] or self.views[:1]
+        actions: list[Action] = []
+        if self.profile.money_link in ("no", "unknown") or not weighted:
+            top = weighted[0] if weighted else None
             actions.append(
                 Action(
-                    id=self.task_id("money", at),
+                    id=self.new_id("money-find-your-number"),
                     section="metrics",
-                    kind=entry.kind,
-                    title=entry.title.format(task=short(at.task.text)),
-                    detail=entry.measure,
-                    basis=entry.basis,
-                    source=task_source(at),
-                    task=at.task.text,
+                    kind="to-find",
+                    title=w.find_number_title,
+                    detail=(top.fill(w.find_number, answer=self.profile.money_link) if top else ""),
+                    basis=w.basis_money,
+                    source=f"answer: work tied to money = {self.profile.money_link}",
+                    task=top.text if top else None,
+                    steps=[top.fill(s) for s in w.find_number_steps] if top else [],
+                    done=top.fill(w.find_number_done) if top else "",
+                    evidence=w.find_number_evidence,
+                    effort=w.metric_effort,
                 )
             )
-        if not actions:
-            fb = self.pb.fallbacks
-            actions.append(
-                Action(
-                    id=self.new_id("money-unknown"),
-                    section="metrics",
-                    title=fb.metric_title,
-                    detail=fb.metric_measure,
-                    basis=fb.basis_money,
-                    source="tasks: none listed yet",
-                )
-            )
+        for view in weighted[: MAX_METRICS - len(actions)]:
+            actions.append(self._metric(view))
         return actions
+
+    def _metric(self, view: TaskView) -> Action:
+        w = self.pb.wording
+        measure = view.work.measure
+        if "{object}" not in measure:
+            measure = "For {object}: " + measure[:1].lower() + measure[1:]
+        known = self.profile.money_link in ("yes", "partly")
+        return Action(
+            id=self.task_id("money", view),
+            section="metrics",
+            kind=view.work.metric_kind,
+            title=cap(view.fill(view.work.metric)),
+            detail=view.fill(measure),
+            basis=w.basis_money,
+            source=f"task: {view.text}",
+            task=view.text,
+            steps=[view.fill(s) for s in (w.metric_steps_known if known else w.metric_steps)],
+            done=view.fill(w.metric_done),
+            evidence=w.metric_evidence,
+            effort=w.metric_effort,
+        )
 
     # --- 2) AI multiplier and 3) guardrails ------------------------------------------------
 
+    def saved(self, view: TaskView) -> float:
+        return round(view.hours * view.work.saved_share * self.ambition.experience, 1)
+
     def workflows(self) -> tuple[list[Action], list[Action]]:
-        rows = []
-        for at in self.assessment.tasks:
-            if at.verdict.exposure not in (Exposure.DISPLACEMENT, Exposure.AUGMENTATION):
+        w = self.pb.wording
+        candidates, lines = [], []
+        for view in self.views:
+            if view.exposure == Exposure.NOT_READY:
                 continue
-            entry = self.pb.pick("workflow", at.verdict.rule, at.verdict.exposure)
-            saved = round(at.task.hours_per_week * entry.saved_share, 1)
-            rows.append((at, entry, saved))
-        rows.sort(key=lambda r: (r[1].mode != "automate", -r[2], normalise(r[0].task.text)))
-        flows: list[Action] = []
-        guards: list[Action] = []
-        for at, entry, saved in rows:
-            hours = hours_text(at.task.hours_per_week)
-            flows.append(
-                Action(
-                    id=self.task_id("ai", at),
-                    section="ai-workflows",
-                    kind=entry.mode,
-                    title=entry.title.format(task=short(at.task.text)),
-                    detail=entry.how,
-                    basis=entry.basis,
-                    source=task_source(at),
-                    task=at.task.text,
-                    hours_saved=saved,
-                    steps=[
-                        f"Tool: {entry.tool_class}",
-                        f"You still check: {entry.human_checks}",
-                        f"Time back: about {hours_text(saved)} of the task's {hours} h a "
-                        f"week ({round(entry.saved_share * 100)}%, {entry.mode})",
-                    ],
-                )
-            )
-            guard = self.pb.guardrail_for(entry)
-            guards.append(
-                Action(
-                    id=self.task_id("guard", at),
-                    section="guardrails",
-                    kind=guard.id,
-                    title=self.pb.guardrail_title.format(task=short(at.task.text)),
-                    basis=guard.basis,
-                    source=task_source(at),
-                    task=at.task.text,
-                    steps=[f"{label}: {getattr(guard, name)}" for name, label in GUARDRAIL_STEPS],
-                )
-            )
+            task = view.at.task
+            if task.safety_critical:
+                lines.append(self._line(view, "safety-critical", w.no_automation))
+            elif task.human_context or view.work.mode == "none":
+                if view.exposure == Exposure.DISPLACEMENT:
+                    lines.append(self._line(view, "keep-human", w.keep_human))
+            else:
+                candidates.append(view)
+        weight = self.pb.score.exposure
+        candidates.sort(
+            key=lambda v: (-v.hours * weight[v.exposure] * v.work.saved_share, normalise(v.text))
+        )
+        flows, guards, later = [], [], []
+        for view in candidates:
+            if self._progressed(view):
+                lines.append(self._progress(view))
+            elif len(flows) < self.ambition.workflows:
+                flows.append(self._workflow(view))
+                guards.append(self._guardrail(view))
+            elif view.exposure == Exposure.DISPLACEMENT or len(later) < MAX_LATER:
+                later.append(self._line(view, "later", w.later, saved=self.saved(view)))
+        practised = self.profile.ai_use in ("weekly", "daily")
+        if practised:
+            judgement = [v for v in self.views if v.exposure == Exposure.NOT_READY and v.hours > 0]
+            lines += [
+                self._line(v, "prep", w.safety_prep if v.at.task.safety_critical else w.prep)
+                for v in judgement[:2]
+            ]
         if not flows:
-            fb = self.pb.fallbacks
-            source = "tasks: no displacement or augmentation work found"
+            top = self.views[0] if self.views else None
+            text = w.no_workflow_practised if practised else w.no_workflow
+            source = "tasks: no work AI does or speeds up today"
+            guard_text = w.no_workflow_guard_practised if practised else w.no_workflow_guard
             flows.append(
                 Action(
                     id=self.new_id("ai-explore"),
                     section="ai-workflows",
                     kind="explore",
-                    title=fb.workflow_title,
-                    detail=fb.workflow_detail,
-                    basis=fb.basis_multiplier,
+                    title=w.no_workflow_title_practised if practised else w.no_workflow_title,
+                    detail=top.fill(text, answer=self.profile.ai_use) if top else text,
+                    basis=w.basis_multiplier,
                     source=source,
+                    task=top.text if top else None,
                 )
             )
             guards.append(
                 Action(
                     id=self.new_id("guard-explore"),
                     section="guardrails",
-                    title=fb.guardrail_title,
-                    detail=fb.guardrail_detail,
-                    basis=fb.basis_guardrails,
+                    kind="explore",
+                    title=w.guardrail_title.format(object="any AI help"),
+                    basis=w.basis_guardrails,
                     source=source,
+                    task=top.text if top else None,
+                    steps=[top.fill(guard_text, answer=self.profile.ai_use) if top else guard_text],
                 )
             )
         else:
-            flows.append(self.teach(flows[0]))
-        return flows, guards
-
-    def teach(self, top: Action) -> Action:
-        t = self.pb.teach
-        if self.profile.level in LEADER_LEVELS:
-            detail = t.detail_leader
-        elif self.profile.teaches_ai:
-            detail = t.detail_teacher
-        else:
-            detail = t.detail_new
-        answer = "yes" if self.profile.teaches_ai else "no"
-        return Action(
-            id=self.new_id("teach-" + top.id.removeprefix("ai-")),
-            section="ai-workflows",
-            kind="teach",
-            title=t.title.format(task=short(top.task or "")),
-            detail=detail,
-            basis=t.basis,
-            source=f"answer: teaches AI = {answer}; task: {short(top.task or '')}",
-            task=top.task,
-        )
-
-    # --- 4) scarce assets ------------------------------------------------------------------
-
-    def assets(self) -> list[Action]:
-        level_key = (
-            "leader"
-            if self.profile.level in LEADER_LEVELS
-            else "lead"
-            if self.profile.level == "lead"
-            else "individual"
-        )
-        missing, owned = [], []
-        for asset in self.pb.asset:
-            is_owned = asset.id in self.profile.assets_owned
-            linked = by_weight(
-                [
-                    at
-                    for at in self.assessment.tasks
-                    if at.verdict.rule in asset.rules
-                    or any(getattr(at.task, a) is True for a in asset.attributes)
-                ]
-            )
-            detail = getattr(asset, level_key)
-            name = SCARCE_ASSETS[asset.id].lower()
-            source = f"answer: you {'own' if is_owned else 'do not own'} {name} yet"
-            if is_owned:
-                source = f"answer: you own {name}"
-            if linked:
-                detail = f"{detail} {asset.link.format(task=short(linked[0].task.text))}"
-                source += f"; {task_source(linked[0])}"
-            action = Action(
-                id=self.new_id(f"asset-{asset.id}-{'show' if is_owned else 'own'}"),
-                section="scarce-assets",
-                kind="owned" if is_owned else "missing",
-                title=(asset.title_owned if is_owned else asset.title_missing).format(
-                    asset=asset.name
-                ),
-                detail=detail,
-                basis=asset.basis,
-                source=source,
-                task=linked[0].task.text if linked else None,
-            )
-            (owned if is_owned else missing).append(action)
-        return missing + owned
-
-    # --- skills ----------------------------------------------------------------------------
-
-    def skills(self) -> list[Action]:
-        actions = []
-        for skill in self.pb.skill:
-            gaps = (skill_gap(w, self.profile, self.assessment) for w in skill.when)
-            reason = next(filter(None, gaps), None)
-            if reason:
-                actions.append(self._skill(skill, reason))
-        if not actions:
-            fallback = next(s for s in self.pb.skill if s.fallback)
-            actions.append(self._skill(fallback, "answers: no clear gap; keep this skill sharp"))
-        return actions
-
-    def _skill(self, skill, reason: str) -> Action:
-        return Action(
-            id=self.new_id(f"skill-{skill.id}"),
-            section="skills",
-            title=skill.title,
-            detail=skill.detail,
-            basis=skill.basis,
-            source=reason,
-        )
-
-    # --- pivots ----------------------------------------------------------------------------
-
-    def pivots(self) -> list[Action]:
-        return [
-            Action(
-                id=self.new_id(f"pivot-{pick.pivot.id}"),
-                section="pivots",
-                title=pick.pivot.title,
-                detail=pick.pivot.what,
-                basis=pick.pivot.basis,
-                source="; ".join(pick.sources),
-                steps=pick.why,
-            )
-            for pick in closest_pivots(self.profile, self.assessment, self.pb.pivot, MAX_PIVOTS)
-        ]
-
-    # --- strengths -------------------------------------------------------------------------
-
-    def strengths(self) -> list[str]:
-        s = self.pb.strengths
-        out = []
-        for exposure, template in (
-            (Exposure.NOT_READY, s.not_ready),
-            (Exposure.AUGMENTATION, s.augmentation),
-        ):
-            tasks = [at for at in self.assessment.tasks if at.verdict.exposure == exposure]
-            for at in by_weight(tasks)[:3]:
-                out.append(
-                    template.format(
-                        task=short(at.task.text),
-                        hours=hours_text(at.task.hours_per_week),
-                        reason=at.verdict.reason,
+            if self.profile.ai_use != "never" or self.profile.teaches_ai:
+                flows.append(self._teach(flows[0], candidates))
+            for n, extra in enumerate(self.ambition.extra):
+                top = next(v for v in candidates if v.text == flows[0].task)
+                flows.append(
+                    Action(
+                        id=self.new_id(f"ai-evaluate-{n + 1}-{task_key(top.text)}"),
+                        section="ai-workflows",
+                        kind="evaluate",
+                        title=cap(top.fill(extra)),
+                        basis=w.basis_multiplier,
+                        source="answer: AI use = daily",
+                        task=top.text,
                     )
                 )
-        for asset in self.profile.assets_owned:
-            out.append(s.asset_owned.format(asset=SCARCE_ASSETS[asset].lower()))
-        if self.profile.teaches_ai:
-            out.append(s.teaches_ai)
-        if self.profile.money_link == "yes":
-            out.append(s.money_link)
-        if self.profile.ai_use in ("weekly", "daily"):
-            out.append(s.ai_use.format(answer=self.profile.ai_use))
-        return out or [s.fallback]
+        return [*flows, *later, *lines], guards
+
+    def _progressed(self, view: TaskView) -> bool:
+        before = self.hours_before.get(normalise(view.text))
+        fell = before is not None and view.hours < before
+        return fell or f"ai-{view.work.id}-{task_key(view.text)}" in self.done_before
+
+    def _progress(self, view: TaskView) -> Action:
+        w = self.pb.wording
+        before = self.hours_before.get(normalise(view.text))
+        if before is not None and view.hours < before:
+            text = cap(view.fill(w.progress_hours, answer=hours_text(before)))
+        else:
+            text = view.fill(w.progress_done, title=view.object)
+        return Action(
+            id=self.task_id("ai", view),
+            section="ai-workflows",
+            kind="progress",
+            title=text,
+            basis=w.basis_multiplier,
+            source=f"task: {view.text}",
+            task=view.text,
+            status="done",
+        )
+
+    def _line(self, view: TaskView, kind: str, template: str, **extra: object) -> Action:
+        return Action(
+            id=self.task_id("ai", view),
+            section="ai-workflows",
+            kind=kind,
+            title=cap(view.fill(template, **extra)),
+            basis=self.pb.wording.basis_multiplier,
+            source=f"task: {view.text}",
+            task=view.text,
+            hours_saved=extra.get("saved"),
+        )
+
+    def _workflow(self, view: TaskView) -> Action:
+        amb = self.ambition
+        saved = self.saved(view)
+        return Action(
+            id=self.task_id("ai", view),
+            section="ai-workflows",
+            kind=view.work.mode,
+            title=view.fill(self.pb.wording.workflow_title),
+            detail=view.fill(
+                "Tool: {tool}. It takes over {takes_over}; you still check {checks}.",
+                tool=view.fill(view.work.tool),
+            ),
+            basis=self.pb.wording.basis_multiplier,
+            source=f"task: {view.text}",
+            task=view.text,
+            hours_saved=saved,
+            steps=[cap(view.fill(s)) for s in amb.steps],
+            done=view.fill(amb.done),
+            evidence=view.fill(amb.evidence),
+            effort=amb.effort,
+        )
+
+    def _guardrail(self, view: TaskView) -> Action:
+        guard = self.pb.guardrail_of(view.work)
+        steps = [f"{label}: {view.fill(getattr(guard, name))}" for name, label in GUARDRAIL_STEPS]
+        if self.profile.ai_use == "never":
+            steps = [*steps[:2], cap(view.fill(self.pb.wording.guardrail_first))]
+        return Action(
+            id=self.task_id("guard", view),
+            section="guardrails",
+            kind=guard.id,
+            title=cap(view.fill(self.pb.wording.guardrail_title)),
+            basis=self.pb.wording.basis_guardrails,
+            source=f"task: {view.text}",
+            task=view.text,
+            steps=steps,
+        )
+
+    def _teach(self, top: Action, candidates: list[TaskView]) -> Action:
+        w = self.pb.wording
+        view = next(v for v in candidates if v.text == top.task)
+        if self.profile.level in LEADER_LEVELS:
+            detail = w.teach_leader
+        elif self.profile.teaches_ai:
+            detail = w.teach_teacher
+        else:
+            detail = w.teach_new
+        answer = "yes" if self.profile.teaches_ai else "no"
+        return Action(
+            id=self.new_id(f"teach-{view.work.id}-{task_key(view.text)}"),
+            section="ai-workflows",
+            kind="teach",
+            title=view.fill(w.teach_title),
+            detail=view.fill(detail),
+            basis=w.basis_multiplier,
+            source=f"answer: teaches AI = {answer}; task: {view.text}",
+            task=view.text,
+        )
+
+    def layers(self) -> list[Action]:
+        if not self.profile.manages_managers:
+            return []
+        w = self.pb.wording
+        return [
+            Action(
+                id=self.new_id("layers-own-a-workflow"),
+                section="scarce-assets",
+                kind="layers",
+                title=w.layers_title,
+                detail=w.layers,
+                basis=w.basis_layers,
+                source=f"answer: level = {self.profile.level}",
+            )
+        ]
 
 
 def build_plan(
@@ -330,29 +335,55 @@ def build_plan(
     today: dt.date | None = None,
     since: CheckInDiff | None = None,
     previous_actions: list[Action] | None = None,
+    previous: CheckIn | None = None,
 ) -> Plan:
-    """The action plan for this worker, as data. Deterministic for the same inputs and date."""
+    """The action plan for this worker, as data. Deterministic for the same inputs and date.
+
+    `previous` is last quarter's check-in: its done actions and the tasks whose hours fell show
+    as progress instead of being proposed again, and its metric numbers carry forward.
+    `previous_actions` (statuses to keep, by id) and `since` (the diff to show) are optional.
+    """
     pb = playbook or load_playbook()
     today = today or dt.date.today()
-    b = _Builder(profile, assessment, pb)
+    b = _Builder(profile, assessment, pb, previous)
     metrics = b.metrics()
     flows, guards = b.workflows()
-    actions = [*metrics, *flows, *guards, *b.assets(), *b.skills(), *b.pivots()]
-    if previous_actions:
-        status = {a.id: a.status for a in previous_actions}
-        actions = [
-            a.model_copy(update={"status": status[a.id]}) if a.id in status else a for a in actions
-        ]
+    b.flows = flows
+    assets = [*b.layers(), *asset_actions(b, pb)]
+    actions = [*metrics, *flows, *guards, *assets, *skill_actions(b, pb), *pivot_actions(b, pb)]
+    status = {a.id: a.status for a in (previous_actions or [])}
+    if previous is not None:
+        status = {**{a.id: a.status for a in previous.actions}, **status}
+    actions = [
+        a.model_copy(update={"status": status[a.id]})
+        if a.id in status and a.kind != "progress"
+        else a
+        for a in actions
+    ]
+    entries = metric_entries(previous, actions)
+    carry_latest(pb, actions, entries)
     due = next_checkin_due(today)
-    weeks = max(1, min(MAX_WEEKS, (due - today).days // 7))
+    weeks = max(1, min(13, (due - today).days // 7))
+    summary = summarise(b, pb, actions)
+    progress = [a.title for a in actions if a.kind == "progress"]
+    if previous is not None:
+        progress += [
+            pb.wording.progress_done.format(title=a.title)
+            for a in previous.actions
+            if a.status == "done" and not a.id.startswith("ai-")
+        ]
     return Plan(
         profile=profile,
         assessment=assessment,
         date=today,
         quarter=quarter_of(today),
         next_checkin=due,
-        strengths=b.strengths(),
+        strengths=in_favour(profile, pb),
         actions=actions,
-        next_90_days=schedule(pb, actions, weeks),
+        next_90_days=schedule(pb, b, actions, weeks, carried={m.action_id for m in entries}),
         since=since,
+        metrics=entries,
+        summary=summary,
+        progress=progress,
+        moved=moved_tasks(previous, assessment),
     )

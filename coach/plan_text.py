@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coach.models import AssessedTask
+    from coach.models import AssessedTask, Exposure
+    from coach.playbook import Work
 
 SHORT_TASK = 80
 
@@ -46,3 +48,198 @@ def task_source(at: AssessedTask) -> str:
 
 def word_match(pattern: str, words: set[str]) -> bool:
     return any(w == pattern or (len(pattern) >= 4 and w.startswith(pattern)) for w in words)
+
+
+_STOP = frozenset(
+    [
+        "by",
+        "with",
+        "using",
+        "for",
+        "to",
+        "in",
+        "into",
+        "from",
+        "about",
+        "on",
+        "after",
+        "before",
+        "against",
+        "within",
+        "at",
+        "that",
+        "which",
+        "so",
+        "when",
+        "across",
+        "through",
+        "during",
+        "via",
+        "per",
+        "than",
+        "while",
+    ]
+)
+_SKIP = frozenset({"to", "with", "on", "about", "for", "up", "and", "or"})
+MAX_OBJECT_WORDS = 7
+_JOINERS = frozenset({"and", "with", "from", "about", "for"})
+_PRONOUNS = frozenset({"them", "it", "their", "its", "they", "him", "her", "us", "the", "a", "an"})
+# A second verb after "and" starts a second task: "Assess patients and monitor vital signs".
+SECOND_VERBS = frozenset(
+    [
+        "monitor",
+        "fix",
+        "track",
+        "update",
+        "record",
+        "close",
+        "plan",
+        "present",
+        "repair",
+        "interpret",
+        "remove",
+        "hire",
+        "grow",
+        "drive",
+        "keep",
+        "load",
+        "set",
+        "take",
+        "mark",
+        "route",
+        "relay",
+        "hold",
+        "prepare",
+        "review",
+        "write",
+        "maintain",
+        "manage",
+        "check",
+        "report",
+        "follow",
+        "resolve",
+        "send",
+        "book",
+        "process",
+        "publish",
+        "schedule",
+        "coordinate",
+        "assign",
+        "approve",
+        "lead",
+        "build",
+        "run",
+        "train",
+        "test",
+        "deploy",
+        "serve",
+        "tune",
+        "analyze",
+        "analyse",
+        "recommend",
+        "decide",
+        "present",
+        "explain",
+        "answer",
+    ]
+)
+LONG_OBJECT = 4
+
+
+def object_phrase(text: str) -> str:
+    """What the task works on, in its own words: the words after its leading verbs, up to the
+    first preposition ('Write SQL queries to pull data' -> 'SQL queries')."""
+    from coach.task_words import task_words, verb_positions
+
+    spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
+    lower = [text[a:b].lower() for a, b in spans]
+    tokens, lowered = task_words(text)
+    verbs = verb_positions(tokens, lowered) if len(tokens) == len(spans) else ()
+    start = (max(verbs) + 1) if verbs else 0
+    while start < len(lower) and lower[start] in _SKIP:
+        if start + 1 < len(lower) and text[spans[start][1] : spans[start + 1][0]] == "-":
+            break  # 'on-call' is one word
+        start += 1
+    end = start
+    while end < len(lower) and end - start < MAX_OBJECT_WORDS:
+        joined = end > start and text[spans[end - 1][1] : spans[end][0]] == "-"
+        joined = joined or (end + 1 < len(lower) and text[spans[end][1] : spans[end + 1][0]] == "-")
+        if lower[end] in _STOP and not joined:
+            break
+        second = end + 1 < len(lower) and lower[end + 1] in SECOND_VERBS
+        if end > start and lower[end] == "and" and second:
+            break
+        end += 1
+    cut = end < len(lower) and lower[end] not in _STOP
+    if "and" in lower[start:end] and (cut or end - start > LONG_OBJECT):
+        first = start + lower[start:end].index("and")
+        if first - start >= 2 or cut:
+            end = first
+    if end - start > 4 and lower[start + 1] == "and":
+        start += 2  # 'weekly and monthly management reports' -> 'monthly management reports'
+    while end - start > 2 and lower[end - 1].endswith("ed"):
+        end -= 1
+    if end <= start:
+        return short(text, 60)
+    phrase = text[spans[start][0] : spans[end - 1][1]].strip(" ,;:")
+    if end < len(lower) and lower[end] in ("on", "about") and end - start <= 2:
+        # 'business teams on legal risks': what the advice or talk is about is the object.
+        more = lower[end + 1 : end + 4]
+        tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
+        if tail:
+            phrase = text[spans[start][0] : spans[end + tail][1]].rstrip(" ,")
+    elif end - start == 1 and end < len(lower) and lower[end] in _JOINERS:
+        # One word says too little: 'meetings and calendars', 'meetings with project teams'.
+        rest = end + 2 if lower[end] == "and" else end + 1
+        more = lower[rest : rest + 3]
+        tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
+        if tail and more[0] not in _PRONOUNS:
+            words = text[spans[rest][0] : spans[rest + tail - 1][1]].rstrip(" ,")
+            phrase = f"{phrase} {lower[end]} {words}"
+    return phrase
+
+
+def cap(text: str) -> str:
+    """The text with its first letter upper-cased (the rest untouched: 'SQL', 'EHR')."""
+    return text[:1].upper() + text[1:]
+
+
+@dataclass
+class TaskView:
+    """One task of the week with the advice that fits what it works on."""
+
+    at: AssessedTask
+    work: Work
+    object: str
+
+    @property
+    def text(self) -> str:
+        return self.at.task.text
+
+    @property
+    def hours(self) -> float:
+        return self.at.task.hours_per_week
+
+    @property
+    def exposure(self) -> Exposure:
+        return self.at.verdict.exposure
+
+    def fill(self, template: str, **extra: object) -> str:
+        values = {
+            "task": self.text,
+            "object": self.object,
+            "hours": hours_text(self.hours),
+            "tool": self.work.tool,
+            "checks": self.work.checks,
+            "metric": "",
+            "saved": "",
+        }
+        values["takes_over"] = self.work.takes_over.format(object=self.object)
+        values["checks"] = self.work.checks.format(object=self.object)
+        values.update({k: str(v) for k, v in extra.items()})
+        return template.format_map(_Blank(values))
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""

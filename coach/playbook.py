@@ -1,12 +1,16 @@
 """The playbook (assets/playbook.toml): every piece of plan advice, as validated data.
 
-Advice for tasks is keyed by rule id, with a default per exposure class, so adding advice for a
-new rule is an edit to the TOML file. Sentence templates may use only the placeholders listed in
-PLACEHOLDERS; anything else is rejected at load time with the entry and field named.
+Advice for a task is keyed on what the task works on: each `[[work]]` entry lists the words and
+phrases (`objects`) its tool, checks, metric and guardrail fit, such as dashboards, SQL, contracts
+or patient records. A task gets the first entry whose objects appear in its text, else the
+generic entry for its exposure class, whose wording is built only from the task's own words. So
+extending the advice is an edit to the TOML file. Sentence templates may use only the
+placeholders in PLACEHOLDERS; anything else is rejected at load time with the entry and field.
 """
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 from typing import Annotated, Literal
@@ -14,13 +18,36 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from coach.errors import CoachError, describe_validation_error, load_toml
-from coach.models import ATTRIBUTES, SCARCE_ASSETS, AIUse, Exposure, Level, MoneyLink, ScarceAsset
+from coach.models import SCARCE_ASSETS, AIUse, Exposure, Level, MoneyLink, ScarceAsset
 
 PLACEHOLDERS = frozenset(
-    {"task", "hours", "saved", "role", "function", "level", "asset", "title", "reason", "answer"}
+    {
+        "task",
+        "object",
+        "hours",
+        "saved",
+        "share",
+        "role",
+        "function",
+        "level",
+        "asset",
+        "title",
+        "reason",
+        "answer",
+        "index",
+        "exposed",
+        "total",
+        "tool",
+        "metric",
+        "checks",
+        "takes_over",
+        "count",
+    }
 )
 Text = Annotated[str, Field(min_length=3, max_length=2000)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Pattern = Annotated[str, Field(pattern=r"^[a-z0-9&/' *-]+$", min_length=2, max_length=60)]
+MoveKind = Literal["money", "workflow", "guardrails", "teach", "asset", "layers"]
 
 
 def _check_template(value: str) -> str:
@@ -38,11 +65,6 @@ def _check_template(value: str) -> str:
     return value
 
 
-def _check_attribute(name: str) -> None:
-    if name not in ATTRIBUTES:
-        raise ValueError(f"unknown task attribute {name!r}; known: {', '.join(ATTRIBUTES)}")
-
-
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -51,50 +73,115 @@ class _Entry(BaseModel):
     def _templates(cls, value: object) -> object:
         if isinstance(value, str):
             _check_template(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    _check_template(item)
         return value
 
 
-class Keyed(_Entry):
-    """An entry chosen by the deciding rule of a task, or as the default for an exposure class."""
+def phrase_matches(pattern: str, words: list[str]) -> bool:
+    """Does the pattern (words, each may end in `*`) appear as consecutive words of the task?"""
+    parts = re.findall(r"[a-z0-9*]+", pattern)
+    for start in range(len(words) - len(parts) + 1):
+        for offset, part in enumerate(parts):
+            word = words[start + offset]
+            if part.endswith("*"):
+                if not word.startswith(part[:-1]):
+                    break
+            elif word != part:
+                break
+        else:
+            return True
+    return False
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+class Work(_Entry):
+    """Advice for tasks that work on one kind of object (tickets, SQL, contracts ...)."""
 
     id: Id
-    rules: list[str] = Field(default_factory=list)
+    objects: list[Pattern] = Field(default_factory=list)
+    """Words or phrases in the task text this advice fits (`report*` matches any ending)."""
+    unless: list[Pattern] = Field(default_factory=list)
+    """Words that show the task is other work, even though an object matched."""
     default_for: list[Exposure] = Field(default_factory=list)
-    basis: Text
-
-
-class MetricTemplate(Keyed):
-    kind: Literal["revenue-lift", "cost-out", "risk-down"]
-    title: Text
+    mode: Literal["automate", "assist", "none"]
+    tool: Text
+    takes_over: Text
+    checks: Text
+    saved_share: Annotated[float, Field(ge=0, le=0.9)] = 0.0
+    metric: Text
     measure: Text
-    """How to measure it, with an example."""
-
-
-class Workflow(Keyed):
-    mode: Literal["automate", "assist"]
-    title: Text
-    tool_class: Text
-    how: Text
-    human_checks: Text
-    saved_share: Annotated[float, Field(gt=0, le=0.9)]
+    metric_kind: Literal["revenue-lift", "cost-out", "risk-down"]
     guardrail: Id
+    assets: list[ScarceAsset] = Field(default_factory=list)
+    pivots: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _keyed(self) -> Work:
+        if not self.objects and not self.default_for:
+            raise ValueError(f"[[work]] {self.id!r}: needs `objects` (or `default_for`)")
+        if self.mode != "none" and self.saved_share <= 0:
+            raise ValueError(f"[[work]] {self.id!r}: a workflow needs saved_share > 0")
+        return self
+
+    def fits(self, text: str) -> bool:
+        words = words_of(text)
+        if any(phrase_matches(p, words) for p in self.unless):
+            return False
+        return any(phrase_matches(p, words) for p in self.objects)
 
 
 class Guardrail(_Entry):
     id: Id
     review: Text
-    logging: Text
     data: Text
+    logging: Text
     evaluation: Text
-    basis: Text
 
 
-class Teach(_Entry):
+class Ambition(_Entry):
+    """How far the plan reaches for someone with this much AI experience."""
+
+    ai_use: list[AIUse]
+    pitch: Text
+    experience: Annotated[float, Field(gt=0, le=1)]
+    """Share of a workflow's full time back this person can expect this quarter."""
+    workflows: Annotated[int, Field(ge=1, le=5)]
+    """How many workflows the plan proposes this quarter."""
+    steps: list[Text] = Field(min_length=1, max_length=4)
+    done: Text
+    evidence: Text
+    effort: Text
+    extra: list[Text] = Field(default_factory=list)
+    """Further AI-multiplier actions for this experience (evaluation, prompt libraries)."""
+
+
+class Move(_Entry):
+    """One of the moves the first page can propose, with its manager conversation."""
+
+    kind: MoveKind
     title: Text
-    detail_new: Text
-    detail_teacher: Text
-    detail_leader: Text
-    basis: Text
+    text: Text
+    leverage: Annotated[float, Field(ge=0, le=2)]
+    talk: Text
+    script: Text
+
+
+class Score(_Entry):
+    """The documented move score: hours × exposure × leverage, plus gaps the answers show."""
+
+    exposure: dict[Exposure, float]
+    gap_money: dict[MoneyLink, float]
+    gap_ai_never: float
+    gap_daily_not_teaching: float
+    gap_teaches: float
+    gap_layers: float
+    gap_asset_owned: float
 
 
 class Asset(_Entry):
@@ -102,21 +189,14 @@ class Asset(_Entry):
     name: Text
     title_missing: Text
     title_owned: Text
+    title_practised: Text
     individual: Text
     lead: Text
     leader: Text
-    rules: list[str] = Field(default_factory=list)
-    attributes: list[str] = Field(default_factory=list)
-    link: Text
-    """Sentence naming a task of the week that this asset touches ({task})."""
-    basis: Text
-
-    @field_validator("attributes")
-    @classmethod
-    def _known(cls, value: list[str]) -> list[str]:
-        for name in value:
-            _check_attribute(name)
-        return value
+    practised: Text
+    """Sentence naming the task of the week where the worker already does this ({task})."""
+    owned: Text
+    """How to build on an asset the worker says they own."""
 
 
 class SkillWhen(_Entry):
@@ -133,8 +213,10 @@ class SkillWhen(_Entry):
     @field_validator("task_attribute")
     @classmethod
     def _known(cls, value: str | None) -> str | None:
-        if value is not None:
-            _check_attribute(value)
+        from coach.models import ATTRIBUTES
+
+        if value is not None and value not in ATTRIBUTES:
+            raise ValueError(f"unknown task attribute {value!r}; known: {', '.join(ATTRIBUTES)}")
         return value
 
 
@@ -145,6 +227,8 @@ class Skill(_Entry):
     basis: Text
     when: list[SkillWhen] = Field(default_factory=list)
     fallback: bool = False
+    about: Literal["ai", "heaviest"] = "ai"
+    """Which task the skill is practised on: the first one AI can help with, or the heaviest."""
 
 
 class Pivot(_Entry):
@@ -152,120 +236,161 @@ class Pivot(_Entry):
     title: Text
     what: Text
     functions: list[str] = Field(default_factory=list)
-    rules: list[str] = Field(default_factory=list)
     levels: list[Level] = Field(default_factory=list)
+    ai_use: list[AIUse] = Field(default_factory=list)
     why_function: Text
     why_tasks: Text
     why_level: Text
+    why_ai: Text
     basis: Text
     fallback: bool = False
 
 
-class Strengths(_Entry):
-    not_ready: Text
-    augmentation: Text
-    asset_owned: Text
-    teaches_ai: Text
-    money_link: Text
-    ai_use: Text
-    fallback: Text
+class Index(_Entry):
+    """What the exposure index means, by band, honestly and without doom."""
+
+    low: Text
+    middle: Text
+    high: Text
+    context: Text
 
 
-class Fallbacks(_Entry):
-    metric_title: Text
-    metric_measure: Text
-    workflow_title: Text
-    workflow_detail: Text
+class Wording(_Entry):
+    """Sentences the plan builds around the worker's own tasks and numbers."""
+
+    favour_ai: Text
+    favour_teach: Text
+    favour_money: Text
+    favour_asset: Text
+    find_number_title: Text
+    find_number: Text
+    find_number_steps: list[Text]
+    metric_steps: list[Text]
+    metric_steps_known: list[Text]
+    guardrail_first: Text
+    metric_done: Text
+    metric_evidence: Text
+    metric_effort: Text
+    metric_latest: Text
     guardrail_title: Text
-    guardrail_detail: Text
+    workflow_title: Text
+    keep_human: Text
+    no_automation: Text
+    later: Text
+    teach_title: Text
+    teach_new: Text
+    teach_teacher: Text
+    teach_leader: Text
+    layers_title: Text
+    layers: Text
+    no_workflow_title: Text
+    no_workflow: Text
+    no_workflow_practised: Text
+    no_workflow_guard: Text
+    no_workflow_guard_practised: Text
+    no_workflow_title_practised: Text
+    prep: Text
+    safety_prep: Text
+    find_number_done: Text
+    find_number_evidence: Text
+    find_number_move: Text
+    progress_done: Text
+    progress_hours: Text
     basis_money: Text
     basis_multiplier: Text
     basis_guardrails: Text
+    basis_assets: Text
+    basis_layers: Text
 
 
 class Milestones(_Entry):
+    first_try: Text
     baseline: Text
+    find_number: Text
+    latest: Text
     workflow: Text
     guardrail: Text
     teach: Text
     asset: Text
     skill: Text
     pivot: Text
+    layers: Text
+    prep: Text
     measure: Text
 
 
 class Playbook(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    version: int = 1
-    guardrail_title: Text
-    metric: list[MetricTemplate]
-    workflow: list[Workflow]
+    version: int = 2
+    work: list[Work]
     guardrail: list[Guardrail]
-    teach: Teach
+    ambition: list[Ambition]
+    move: list[Move]
+    score: Score
     asset: list[Asset]
     skill: list[Skill]
     pivot: list[Pivot]
-    strengths: Strengths
-    fallbacks: Fallbacks
+    index: Index
+    wording: Wording
     milestones: Milestones
 
     @model_validator(mode="after")
     def _consistent(self) -> Playbook:
-        for kind in ("metric", "workflow", "guardrail", "skill", "pivot", "asset"):
+        for kind in ("work", "guardrail", "skill", "pivot", "asset"):
             ids = [e.id for e in getattr(self, kind)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
                 raise ValueError(f"[[{kind}]] id {dupes[0]!r} is used twice")
-        _unique_keys("metric", self.metric)
-        _unique_keys("workflow", self.workflow)
-        missing = [e.value for e in Exposure if not any(e in m.default_for for m in self.metric)]
-        if missing:
-            raise ValueError(f"[[metric]] needs an entry with default_for = [{missing[0]!r}]")
-        for exposure in (Exposure.DISPLACEMENT, Exposure.AUGMENTATION):
-            if not any(exposure in w.default_for for w in self.workflow):
-                raise ValueError(f"[[workflow]] needs an entry with default_for = [{exposure!r}]")
+        for exposure in Exposure:
+            owners = [w.id for w in self.work if exposure in w.default_for]
+            if len(owners) != 1:
+                raise ValueError(
+                    f"[[work]] needs exactly one entry with default_for = [{exposure.value!r}]"
+                )
+        for w in self.work:
+            if w.default_for and w.objects:
+                raise ValueError(f"[[work]] {w.id!r}: a default entry fits any task; drop objects")
         guardrails = {g.id for g in self.guardrail}
-        for w in self.workflow:
+        pivots = {p.id for p in self.pivot}
+        for w in self.work:
             if w.guardrail not in guardrails:
-                raise ValueError(f"[[workflow]] {w.id!r}: guardrail {w.guardrail!r} is not defined")
+                raise ValueError(f"[[work]] {w.id!r}: guardrail {w.guardrail!r} is not defined")
+            for p in w.pivots:
+                if p not in pivots:
+                    raise ValueError(f"[[work]] {w.id!r}: pivot {p!r} is not defined")
+        uses = [u for a in self.ambition for u in a.ai_use]
+        for answer in ("never", "monthly", "weekly", "daily"):
+            if uses.count(answer) != 1:
+                raise ValueError(f"[[ambition]] needs exactly one entry for ai_use {answer!r}")
+        kinds = [m.kind for m in self.move]
+        for kind in MoveKind.__args__:
+            if kinds.count(kind) != 1:
+                raise ValueError(f"[[move]] needs exactly one entry of kind {kind!r}")
         if sorted(a.id for a in self.asset) != sorted(SCARCE_ASSETS):
             raise ValueError(f"[[asset]] must cover exactly: {', '.join(sorted(SCARCE_ASSETS))}")
         if sum(s.fallback for s in self.skill) != 1 or sum(p.fallback for p in self.pivot) != 1:
             raise ValueError("exactly one [[skill]] and one [[pivot]] must have fallback = true")
         return self
 
-    def pick(self, kind: str, rule: str, exposure: Exposure):
-        """The entry for a task decided by `rule`: the rule's own advice, else the class default."""
-        entries = getattr(self, kind)
-        for entry in entries:
-            if rule in entry.rules:
+    def work_for(self, text: str, exposure: Exposure) -> Work:
+        """The advice that fits what this task works on, else the generic entry for its class."""
+        for entry in self.work:
+            # Work coach calls displacement is never advised as work AI cannot touch.
+            if exposure == Exposure.DISPLACEMENT and entry.mode == "none":
+                continue
+            if entry.objects and entry.fits(text):
                 return entry
-        for entry in entries:
-            if exposure in entry.default_for:
-                return entry
-        return None
+        return next(w for w in self.work if exposure in w.default_for)
 
-    def guardrail_for(self, workflow: Workflow) -> Guardrail:
-        return next(g for g in self.guardrail if g.id == workflow.guardrail)
+    def guardrail_of(self, work: Work) -> Guardrail:
+        return next(g for g in self.guardrail if g.id == work.guardrail)
 
+    def ambition_for(self, ai_use: str) -> Ambition:
+        return next(a for a in self.ambition if ai_use in a.ai_use)
 
-def _unique_keys(kind: str, entries: list[Keyed]) -> None:
-    seen: dict[str, str] = {}
-    for entry in entries:
-        for rule in entry.rules:
-            if rule in seen:
-                raise ValueError(
-                    f"[[{kind}]] rule {rule!r} is keyed by both {seen[rule]!r} and {entry.id!r}"
-                )
-            seen[rule] = entry.id
-    for exposure in Exposure:
-        owners = [e.id for e in entries if exposure in e.default_for]
-        if len(owners) > 1:
-            raise ValueError(
-                f"[[{kind}]] {owners[0]!r} and {owners[1]!r} are both the default "
-                f"for {exposure.value!r}"
-            )
+    def move_of(self, kind: str) -> Move:
+        return next(m for m in self.move if m.kind == kind)
 
 
 def default_playbook_path() -> Path:

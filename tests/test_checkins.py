@@ -105,19 +105,18 @@ def test_metric_numbers_are_recorded_cleaned_and_exported(profile_file, rules):
     metric = next(a for a in ci.actions if a.section == "metrics")
     other = next(a for a in ci.actions if a.section != "metrics")
     blank = render_markdown(plan_of(ci))
-    # Each value line ends before the action's source line starts.
-    assert "\n  - Baseline: ____ · Target: ____\n  - For: " in blank
+    assert "\n- Baseline ____ · target ____\n" in blank
 
     ci = with_metric(ci, metric.id, baseline="8 h\x1b[31m", target=" 4 h ", value="6 h")
     assert ci.metrics == [
         MetricEntry(action_id=metric.id, baseline="8 h", target="4 h", value="6 h")
     ]
     text = render_markdown(plan_of(ci))
-    assert "\n  - Baseline: 8 h · Target: 4 h · Latest: 6 h\n  - For: " in text
-    assert text.count("Baseline: ____") == blank.count("Baseline: ____") - 1
+    assert "\n- Baseline 8 h · target 4 h · latest 6 h\n" in text
+    assert text.count("Baseline ____") == blank.count("Baseline ____") - 1
 
     hostile = with_metric(ci, metric.id, baseline="# | [x](y)", target="", value="")
-    assert f"Baseline: {md('# | [x](y)')} · Target: ____" in render_markdown(plan_of(hostile))
+    assert f"Baseline {md('# | [x](y)')} · target ____" in render_markdown(plan_of(hostile))
     assert with_metric(ci, metric.id, baseline="", target="", value="").metrics == []
 
     with pytest.raises(CoachError, match="no metric action"):

@@ -214,7 +214,12 @@ async def test_hostile_task_text_shows_as_typed(workdir: Path) -> None:
         for _ in range(2):
             await pilot.press("ctrl+n")
             await settle(pilot)
-        assert "[bold]x[/oops]" in screen_text(app)  # plan preview
+        seen = screen_text(app)
+        for _ in range(4):  # the week table follows the plan's first page
+            await pilot.press("pagedown")
+            await settle(pilot)
+            seen += screen_text(app)
+        assert "[bold]x[/oops]" in seen  # plan preview
         await pilot.press("ctrl+n")
         await settle(pilot)
         await pilot.press("enter")

@@ -141,7 +141,7 @@ async def test_dashboard_records_a_metrics_numbers(workdir: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "-o", "plan.md"])
     assert result.exit_code == 0, result.output
     exported = (workdir / "plan.md").read_text(encoding="utf-8")
-    assert "Baseline: 12 h · Target: 6 h · Latest: 9 h" in exported
+    assert "Baseline 12 h · target 6 h · latest 9 h" in exported
 
 
 async def test_a_broken_rules_file_stops_the_app_with_its_name(
@@ -182,7 +182,7 @@ async def test_export_errors_stay_on_screen_and_nothing_is_written(workdir: Path
         await settle(pilot)
         text = screen_text(app)
         assert "Saved." in text and "Not saved" not in text
-    assert (workdir / "plan.md").read_text(encoding="utf-8").startswith("# Action plan")
+    assert (workdir / "plan.md").read_text(encoding="utf-8").startswith("# Your plan")
     assert len(open_store().checkins()) == 1
 
 

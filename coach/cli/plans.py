@@ -24,6 +24,14 @@ from coach.errors import CoachError
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it already exists.")
 @click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown for reading, or JSON for scripts (the contract is in the README).",
+)
+@click.option(
     "--template",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
@@ -42,14 +50,15 @@ def plan(
     profile: Path,
     output: Path | None,
     force: bool,
+    fmt: str,
     template: Path | None,
     today: dt.datetime | None,
 ) -> None:
-    """Render the action plan for the PROFILE file (TOML) as Markdown.
+    """Render the action plan for the PROFILE file (TOML) as Markdown or JSON.
 
     The same profile, rules and date always give byte-identical output.
     """
-    from coach.export import render_markdown, write_text_atomic
+    from coach.export import render_json, render_markdown, write_text_atomic
     from coach.plan import build_plan
     from coach.profile_io import load_profile
     from coach.scoring import assess, empty_week
@@ -61,7 +70,9 @@ def plan(
     table = get_rules(ctx)
     assessment = assess(pf.tasks, [table.classify(t) for t in pf.tasks])
     result = build_plan(pf.profile, assessment, today=today.date() if today else None)
-    text = render_markdown(result, template)
+    if fmt == "json" and template is not None:
+        raise click.UsageError("--template applies to Markdown only; drop it with --format json")
+    text = render_json(result) if fmt == "json" else render_markdown(result, template)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -234,19 +234,30 @@ def _find(store, wanted: str | None):
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file."
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown for reading, or JSON for scripts (the contract is in the README).",
+)
 @click.pass_context
-def export(ctx: click.Context, checkin_id: str | None, output: Path | None, force: bool) -> None:
-    """Render the plan of a stored check-in as Markdown (the latest by default).
+def export(
+    ctx: click.Context, checkin_id: str | None, output: Path | None, force: bool, fmt: str
+) -> None:
+    """Render the plan of a stored check-in as Markdown or JSON (the latest by default).
 
     ID may be shortened to any unique prefix. A check-in with a predecessor gets a
     "since last quarter" section.
     """
     from coach.checkins import plan_of
-    from coach.export import render_markdown, write_text_atomic
+    from coach.export import render_json, render_markdown, write_text_atomic
 
     store = _open(ctx)
     found = _find(store, checkin_id)
-    text = render_markdown(plan_of(found, store.previous(found)))
+    plan = plan_of(found, store.previous(found))
+    text = render_json(plan) if fmt == "json" else render_markdown(plan)
     if output is None:
         click.echo(text, nl=False)
         return

@@ -17,9 +17,10 @@ class PlanScreen(CoachScreen):
 
     STEP = "step 5 of 6: plan"
     HELP = (
-        "Your 90-day plan, built from your answers and tasks: metrics that tie your work to "
-        "money, AI workflows to build and teach, guardrails to document, scarce assets to own, "
-        "skills and possible pivots. Each action names the article section it comes from. "
+        "Your plan for this quarter, built from your answers and tasks. It starts with your top "
+        "three moves, the number to track and the talk to have with your manager; then your "
+        "week, the article's four moves (money, AI workflows, guardrails, scarce assets), "
+        "skills, pivots and at most 12 milestones. This is exactly the file the export writes. "
         "Scroll with the arrow keys or page up/down; ctrl+n goes on to export it."
     )
     BINDINGS: ClassVar[list[BindingType]] = [

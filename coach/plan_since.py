@@ -1,0 +1,70 @@
+"""What last quarter's check-in brings to this quarter's plan: numbers, moved tasks, answers.
+
+Pure functions of the previous check-in and this quarter's assessment; `coach.plan` calls them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.models import Action, Assessment, CheckIn, MetricEntry, Profile, TaskMove
+from coach.plan_text import normalise
+
+if TYPE_CHECKING:
+    from coach.playbook import Playbook
+
+
+def metric_entries(previous: CheckIn | None, actions: list[Action]) -> list[MetricEntry]:
+    """Last quarter's numbers for the metric actions that are still in the plan."""
+    if previous is None:
+        return []
+    ids = {a.id for a in actions if a.section == "metrics"}
+    return [m.model_copy() for m in previous.metrics if m.action_id in ids]
+
+
+def moved_tasks(previous: CheckIn | None, assessment: Assessment) -> list[TaskMove]:
+    """The tasks whose hours or class changed since last quarter."""
+    if previous is None:
+        return []
+    before = {normalise(at.task.text): at for at in previous.assessment.tasks}
+    out = []
+    for at in assessment.tasks:
+        old = before.get(normalise(at.task.text))
+        if old is None:
+            continue
+        hours_moved = old.task.hours_per_week != at.task.hours_per_week
+        if hours_moved or old.verdict.exposure != at.verdict.exposure:
+            out.append(
+                TaskMove(
+                    task=at.task.text,
+                    hours_before=old.task.hours_per_week,
+                    hours_after=at.task.hours_per_week,
+                    class_before=old.verdict.exposure,
+                    class_after=at.verdict.exposure,
+                )
+            )
+    return out
+
+
+def carry_latest(pb: Playbook, actions: list[Action], entries: list[MetricEntry]) -> None:
+    """A metric with last quarter's baseline asks for the latest value, not a new baseline."""
+    by_id = {m.action_id: m for m in entries if m.baseline}
+    for i, action in enumerate(actions):
+        entry = by_id.get(action.id)
+        if entry is not None:
+            ask = pb.wording.metric_latest.format(answer=entry.baseline)
+            actions[i] = action.model_copy(update={"steps": [ask], "done": "", "effort": ""})
+
+
+def in_favour(profile: Profile, pb: Playbook) -> list[str]:
+    """What the worker's answers already have going for them."""
+    w, out = pb.wording, []
+    if profile.ai_use in ("weekly", "daily"):
+        out.append(w.favour_ai.format(answer=profile.ai_use))
+    if profile.teaches_ai:
+        out.append(w.favour_teach)
+    if profile.money_link == "yes":
+        out.append(w.favour_money)
+    names = {a.id: a.name for a in pb.asset}
+    out += [w.favour_asset.format(asset=names[a]) for a in profile.assets_owned]
+    return out

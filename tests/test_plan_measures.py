@@ -1,0 +1,111 @@
+"""The issue's measures of a good plan, over every catalog role (benchmarks/plan_metrics.py).
+
+Default Markdown plans are short, have at most 12 milestones, share few lines with other roles'
+plans, change with the answers, show no ids and keep every section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import pytest
+
+from coach.export import SECTIONS, render_markdown
+from coach.models import Exposure
+from coach.plan import build_plan
+from coach.plan_text import object_phrase
+from coach.playbook import load_playbook
+from coach.roles import load_catalog, role_to_profile
+from coach.scoring import assess
+
+TODAY = dt.date(2026, 4, 6)
+LOW = {"ai_use": "never", "teaches_ai": False, "money_link": "unknown"}
+HIGH = {"ai_use": "daily", "teaches_ai": True, "money_link": "yes"}
+DASHED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+@pytest.fixture(scope="module")
+def roles(rules):
+    playbook = load_playbook()
+    out = {}
+    for role in load_catalog().roles:
+        pf = role_to_profile(role)
+        assessment = assess(pf.tasks, [rules.classify(t) for t in pf.tasks])
+
+        def plan(pf=pf, assessment=assessment, **answers):
+            profile = pf.profile.model_copy(update=answers)
+            return build_plan(profile, assessment, playbook=playbook, today=TODAY)
+
+        default = plan()
+        out[role.id] = {
+            "plan": default,
+            "text": render_markdown(default),
+            "low": render_markdown(plan(**LOW)),
+            "high": render_markdown(plan(**HIGH)),
+        }
+    return out
+
+
+def body_lines(text: str) -> list[str]:
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if len(line.strip()) >= 30 and not line.lstrip().startswith("#")
+    ]
+
+
+def test_default_plans_are_short_with_at_most_twelve_milestones(roles):
+    for role_id, r in roles.items():
+        assert len(r["text"].split()) <= 1500, role_id
+        assert 1 <= len(r["plan"].next_90_days) <= 12, role_id
+
+
+def test_plans_of_different_roles_share_few_lines(roles):
+    seen = Counter()
+    for r in roles.values():
+        seen.update(set(body_lines(r["text"])))
+    for role_id, r in roles.items():
+        lines = body_lines(r["text"])
+        own = set(lines)
+        shared = [line for line in lines if seen[line] - (line in own) > 0]
+        assert len(shared) <= 0.2 * len(lines), (role_id, shared[:5])
+
+
+def test_the_answers_change_at_least_forty_percent_of_the_lines(roles):
+    for role_id, r in roles.items():
+        low = [line.strip() for line in r["low"].splitlines() if line.strip()]
+        high = [line.strip() for line in r["high"].splitlines() if line.strip()]
+        common = sum((Counter(low) & Counter(high)).values())
+        assert 1 - common / max(len(low), len(high)) >= 0.4, role_id
+
+
+def test_no_ids_or_rule_names_in_the_markdown(roles, rules):
+    rule_ids = {r.id for r in rules.rules if "-" in r.id}
+    for role_id, r in roles.items():
+        text = r["text"]
+        action_ids = {a.id for a in r["plan"].actions}
+        words = set(DASHED.findall(text.lower()))
+        assert not words & action_ids, role_id
+        assert not words & rule_ids, (role_id, words & rule_ids)
+        assert "Id:" not in text and "&amp;" not in text
+
+
+def test_every_section_is_kept_and_displacement_work_is_in_the_ai_section(roles):
+    for role_id, r in roles.items():
+        text = r["text"]
+        for _, heading in SECTIONS:
+            assert f"\n## {heading}\n" in text, (role_id, heading)
+        assert "\n## 7. The next 90 days\n" in text and "\n## Start here\n" in text
+        ai = text.split("## 2. Become the AI multiplier")[1].split("## 3.")[0].lower()
+        for at in r["plan"].assessment.tasks:
+            if at.verdict.exposure == Exposure.DISPLACEMENT:
+                assert object_phrase(at.task.text).lower() in ai, (role_id, at.task.text)
+
+
+def test_a_manager_of_managers_plan_addresses_layer_compression(roles):
+    text = roles["director"]["text"]
+    assert roles["director"]["plan"].profile.level == "manager-of-managers"
+    assert "compress middle layers" in text
+    assert "compress middle layers" not in roles["data-analyst"]["text"]

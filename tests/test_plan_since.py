@@ -1,0 +1,95 @@
+"""The plan knows last quarter: done work shows as progress, numbers carry forward."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from plan_profiles import SUPPORT_AGENT
+
+from coach.checkins import new_checkin, plan_of, with_metric
+from coach.export import md, render_markdown
+from coach.models import Exposure
+
+Q1 = dt.date(2026, 1, 12)
+Q2 = dt.date(2026, 4, 13)
+
+
+def workflow(checkin):
+    return next(a for a in checkin.actions if a.kind in ("automate", "assist"))
+
+
+def test_done_actions_and_falling_hours_show_as_progress_not_as_new_work(rules):
+    first = new_checkin(SUPPORT_AGENT, rules, today=Q1)
+    flow = workflow(first)
+    skill = next(a for a in first.actions if a.section == "skills")
+    done = {flow.id, skill.id}
+    first = first.model_copy(
+        update={
+            "actions": [
+                a.model_copy(update={"status": "done"}) if a.id in done else a
+                for a in first.actions
+            ]
+        }
+    )
+    # The heaviest task's hours fall; the password resets move from 6 h to 2 h.
+    tasks = [
+        t.model_copy(update={"hours_per_week": 2})
+        if t.text.startswith("Respond to password")
+        else t
+        for t in SUPPORT_AGENT.tasks
+    ]
+    second = new_checkin(
+        SUPPORT_AGENT.model_copy(update={"tasks": tasks}), rules, today=Q2, previous=first
+    )
+    plan = plan_of(second, first)
+    progress = next(a for a in plan.actions if a.id == flow.id)
+    assert progress.kind == "progress" and progress.status == "done"
+    # Not proposed again: another task's workflow comes first, and no milestone or move for it.
+    assert workflow(second).task != flow.task
+    assert flow.id not in {m.action_id for m in plan.next_90_days}
+    assert flow.id not in {m.action_id for m in plan.summary.moves}
+    text = render_markdown(plan)
+    since = text.split("## Since last quarter")[1].split("\n## ")[0]
+    assert "Respond to password reset requests: 6 to 2 h a week" in since
+    assert f"Done last quarter: {skill.title}." in since
+    moved = {m.task: m for m in plan.moved}
+    assert moved["Respond to password reset requests"].hours_before == 6
+    assert plan.progress and all(isinstance(p, str) for p in plan.progress)
+
+
+def test_metrics_carry_forward_and_the_plan_asks_for_the_latest_value(rules):
+    first = new_checkin(SUPPORT_AGENT, rules, today=Q1)
+    metric = next(a for a in first.actions if a.section == "metrics" and a.kind != "to-find")
+    first = with_metric(first, metric.id, baseline="4.8 min", target="3 min", value="")
+    second = new_checkin(SUPPORT_AGENT, rules, today=Q2, previous=first)
+    plan = plan_of(second, first)
+    entry = next(m for m in plan.metrics if m.action_id == metric.id)
+    assert (entry.baseline, entry.target) == ("4.8 min", "3 min")
+    carried = next(a for a in plan.actions if a.id == metric.id)
+    assert carried.steps == [
+        "Last quarter you set a baseline of 4.8 min: record the latest value now, not a new "
+        "baseline."
+    ]
+    titles = [m.title for m in plan.next_90_days if m.action_id == metric.id]
+    assert f"Latest value: {metric.title}" in titles
+    assert f"Baseline: {metric.title}" not in titles
+    text = render_markdown(plan)
+    assert f"- Baseline {md('4.8 min')} · target 3 min" in text
+
+
+def test_a_task_that_changed_class_is_named(rules):
+    first = new_checkin(SUPPORT_AGENT, rules, today=Q1)
+    # Rebuild the first quarter as if the complaints task had been not-ready work then.
+    tasks = list(first.assessment.tasks)
+    i = next(i for i, at in enumerate(tasks) if at.task.text.startswith("Write replies"))
+    was = tasks[i].verdict.model_copy(update={"exposure": Exposure.NOT_READY})
+    tasks[i] = tasks[i].model_copy(update={"verdict": was})
+    first = first.model_copy(
+        update={"assessment": first.assessment.model_copy(update={"tasks": tasks})}
+    )
+    second = new_checkin(SUPPORT_AGENT, rules, today=Q2, previous=first)
+    plan = plan_of(second, first)
+    moved = next(m for m in plan.moved if m.task.startswith("Write replies"))
+    assert moved.class_before == Exposure.NOT_READY
+    assert moved.class_after != Exposure.NOT_READY
+    assert f"Not ready to {moved.class_after.label}" in render_markdown(plan)
