@@ -186,6 +186,13 @@ def probability(
     return round(min(max(estimate, meta.floor), meta.ceiling), 2)
 
 
+def is_measured(rule_id: str, exposure: Exposure, calibration: Calibration | None = None) -> bool:
+    """Whether the calibration has counts for `rule_id` deciding `exposure`."""
+    cal = calibration if calibration is not None else bundled_calibration()
+    counts = cal.rules.get(rule_id)
+    return counts is not None and counts.exposure == exposure
+
+
 def fallback_probability(exposure: Exposure, declared: float) -> float:
     """The fallback verdict's chance of being right: measured if the calibration knows it."""
     cal = bundled_calibration()

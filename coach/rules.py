@@ -21,7 +21,7 @@ from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from coach.confidence import fallback_probability, probability
+from coach.confidence import fallback_probability, is_measured, probability
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
 from coach.rule_engine import Matcher, bits, pattern_words
@@ -172,6 +172,8 @@ class RuleTable:
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
         self._heavier_first = [-rule.weight for rule in rules]  # a sort key: heaviest first
+        # The rules that read the wording (not only the attributes), as a bit mask.
+        self._wording_mask = sum(1 << i for i, rule in enumerate(rules) if rule.verbs or rule.objects)
         self._decisions: dict[int, _Decision] = {}
         self._rulings = 0  # entries in all decisions' `rulings`
         exposure = meta.fallback_exposure
@@ -250,6 +252,14 @@ class RuleTable:
         margin = (totals[win] - runner_up) / (totals[win] + runner_up)
         rule = self.rules[decider]
         confidence = probability(rule.id, rule.exposure, margin)
+        wording = fired & self._wording_mask
+        if wording and wording != fired and not is_measured(rule.id, rule.exposure):
+            # An attribute rule has no record of its own. When the wording alone points the
+            # same way, the verdict is at least as sure as the wording's: the worker's own
+            # answers agreeing must never make it look less sure.
+            alone = self._decisions.get(wording) or self._decide(wording)
+            if alone.rule.exposure == rule.exposure:
+                confidence = max(confidence, alone.confidence)
         decision = _Decision(
             rule=rule,
             index=decider,

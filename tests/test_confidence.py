@@ -199,3 +199,26 @@ def test_a_transfer_for_an_unknown_band_is_refused():
     with pytest.raises(CoachError) as err:
         parse_calibration(data, "calibration.toml")
     assert "tight" in str(err.value)
+
+
+def test_agreeing_attributes_never_make_a_verdict_look_less_sure():
+    """An attribute rule has no measured record; when the wording alone gives the same class,
+    the verdict keeps at least the wording's measured confidence."""
+    from coach.models import Task
+    from coach.rules import load_rules
+
+    table = load_rules()
+    text = "Compile weekly and monthly management reports from several systems"
+    alone = table.classify(Task(text=text, hours_per_week=1))
+    marked = table.classify(
+        Task(
+            text=text,
+            hours_per_week=1,
+            repetitive=True,
+            structured_data=True,
+            clear_guardrails=True,
+        )
+    )
+    assert alone.exposure == marked.exposure == "displacement"
+    assert marked.rule != alone.rule  # the attributes decided
+    assert marked.confidence >= alone.confidence

@@ -42,9 +42,9 @@ class DashboardScreen(HomeScreen):
         Binding("n", "checkin", "Check-in", id="checkin"),
         Binding("h", "history", "History", id="history"),
         Binding("r", "resume", "Resume", id="resume"),
-        Binding("space", "cycle_status", "Progress", id="progress"),
+        Binding("space", "cycle_status", "Status", id="progress"),
         Binding("m", "metric", "Numbers", id="metric"),
-        Binding("e", "evidence", "Evidence", id="evidence"),
+        Binding("e", "evidence", "Log", id="evidence"),
         Binding("x", "export", "Export", id="export-plan"),
     ]
 
