@@ -173,7 +173,9 @@ class RuleTable:
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
         self._heavier_first = [-rule.weight for rule in rules]  # a sort key: heaviest first
         # The rules that read the wording (not only the attributes), as a bit mask.
-        self._wording_mask = sum(1 << i for i, rule in enumerate(rules) if rule.verbs or rule.objects)
+        self._wording_mask = sum(
+            1 << i for i, rule in enumerate(rules) if rule.verbs or rule.objects
+        )
         self._decisions: dict[int, _Decision] = {}
         self._rulings = 0  # entries in all decisions' `rulings`
         exposure = meta.fallback_exposure
