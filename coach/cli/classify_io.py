@@ -59,8 +59,13 @@ def safe_json(obj: object) -> str:
 def _open_input(path: Path | None) -> tuple[IO[bytes], str]:
     if path is None or str(path) == "-":
         return sys.stdin.buffer, "standard input"
+    from coach.errors import NotRegularFile, open_regular
+
     try:
-        return open(path, "rb"), str(path)  # input_lines closes it
+        # A FIFO or device is refused, not waited on; input_lines closes the file.
+        return open_regular(path, "a text file with one task per line"), str(path)
+    except NotRegularFile:
+        raise
     except FileNotFoundError:
         raise CoachError(f"{path}: file not found") from None
     except IsADirectoryError:
