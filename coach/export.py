@@ -82,7 +82,11 @@ def make_environment(folder: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, hours=hours, pct=pct, signed=signed, how_sure=how_sure)
+    from coach.plan_text import status_word
+
+    env.filters.update(
+        md=md, hours=hours, pct=pct, signed=signed, how_sure=how_sure, status=status_word
+    )
     return env
 
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 
 SHORT_TASK = 80
 
+STATUS_WORDS = {"todo": "to do", "doing": "doing", "done": "done", "dropped": "dropped"}
+"""How an action's status reads wherever it is shown: plan, brag document, `coach actions`
+and the app. The stored and JSON value stays the key ('todo')."""
+
+
+def status_word(status: str) -> str:
+    return STATUS_WORDS.get(status, status)
+
 
 def normalise(text: str) -> str:
     """Lower-case words only, so punctuation and spacing changes keep the same id."""

@@ -193,3 +193,26 @@ def test_any_evidence_text_is_kept_as_text_or_refused_clearly(run, text, value):
     code, out, _ = run("brag")
     assert code == 0
     assert "\x1b" not in out
+
+
+def test_a_status_reads_the_same_everywhere_and_stays_todo_in_json(run, tmp_path):
+    checkin(run, "2026-02-02")
+    rows = actions(run)
+    metric = next(r for r in rows if r["section"] == "metrics")
+    flow = next(r for r in rows if r["kind"] == "automate" or r["kind"] == "assist")
+    assert metric["status"] == "todo"  # the stored and JSON value
+    run("actions", "set", metric["id"], "--baseline", "6 h")
+    code, out, err = run("actions", "set", flow["id"], "--status", "doing")
+    assert code == 0, err
+    code, out, _ = run("actions", "set", metric["id"], "--status", "todo")
+    assert f"{metric['id']} to do:" in out
+    code, out, _ = run("actions")
+    line = next(ln for ln in out.splitlines() if ln.startswith(metric["id"]))
+    assert " to do " in line and "todo" not in line
+    code, out, _ = run("brag", "--quarter", "2026-Q1")
+    assert code == 0
+    assert "(to do)" in out and "(todo)" not in out
+    assert "(doing)" in out
+    code, out, _ = run("export")
+    assert "Status: doing" in out and "todo" not in out
+    assert [r["status"] for r in actions(run) if r["id"] == metric["id"]] == ["todo"]

@@ -66,6 +66,7 @@ def actions(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from coach.cli.core import safe_json
+    from coach.plan_text import status_word
 
     checkin = _latest(_open(ctx))
     rows = [_action_row(checkin, a) for a in checkin.actions]
@@ -76,7 +77,8 @@ def actions(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"check-in {checkin.id} ({checkin.quarter}): {done} of {len(rows)} actions done")
     for r in rows:
         kind = r["kind"] or r["section"]
-        click.echo(f"{r['id']}  {r['status']:<7}  {kind:<14}  {clean_text(r['title'])}")
+        status = status_word(r["status"])
+        click.echo(f"{r['id']}  {status:<7}  {kind:<14}  {clean_text(r['title'])}")
         numbers = [f"{k} {r[k]}" for k in ("baseline", "target", "latest") if r[k]]
         if numbers:
             click.echo(f"{'':<8}numbers: {clean_text(', '.join(numbers))}")
@@ -106,6 +108,7 @@ def set_action(
     ID is the short id from `coach actions` (or the full id, or a unique prefix).
     Baseline, target and latest are for metric actions.
     """
+    from coach.plan_text import status_word
     from coach.progress import find_action, set_progress, short_id
 
     if all(v is None for v in (status, baseline, target, latest, note)):
@@ -138,7 +141,7 @@ def set_action(
         ),
     )
     row = _action_row(saved, next(a for a in saved.actions if a.id == action.id))
-    click.echo(f"{short_id(action.id)} {row['status']}: {clean_text(action.title)}")
+    click.echo(f"{short_id(action.id)} {status_word(row['status'])}: {clean_text(action.title)}")
     numbers = [f"{k} {row[k]}" for k in ("baseline", "target", "latest") if row[k]]
     if numbers:
         click.echo(f"numbers: {clean_text(', '.join(numbers))}")
