@@ -75,15 +75,38 @@ def actions(ctx: click.Context, as_json: bool) -> None:
         return
     done = sum(r["status"] == "done" for r in rows)
     click.echo(f"check-in {checkin.id} ({checkin.quarter}): {done} of {len(rows)} actions done")
+    click.echo(_actions_table(rows, status_word), nl=False)
+
+
+def _actions_table(rows: list[dict], status_word) -> str:
+    """The actions as aligned columns (id, status, kind, title) at the terminal's width; a long
+    title wraps inside its column, and numbers and notes go on lines of their own beneath it.
+    Imports rich only here, so `coach --help` stays fast."""
+    import io
+    import shutil
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    width = max(60, shutil.get_terminal_size((80, 24)).columns)
+    table = Table(box=None, pad_edge=False, expand=False)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("STATUS", no_wrap=True)
+    table.add_column("KIND", no_wrap=True)
+    table.add_column("ACTION", overflow="fold")
     for r in rows:
         kind = r["kind"] or r["section"]
-        status = status_word(r["status"])
-        click.echo(f"{r['id']}  {status:<7}  {kind:<14}  {clean_text(r['title'])}")
+        title = Text(clean_text(r["title"]))
         numbers = [f"{k} {r[k]}" for k in ("baseline", "target", "latest") if r[k]]
         if numbers:
-            click.echo(f"{'':<8}numbers: {clean_text(', '.join(numbers))}")
+            title.append("\nnumbers: " + clean_text(", ".join(numbers)))
         if r["note"]:
-            click.echo(f"{'':<8}note: {clean_text(r['note'])}")
+            title.append("\nnote: " + clean_text(r["note"]))
+        table.add_row(r["id"], status_word(r["status"]), Text(kind), title)
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, highlight=False).print(table)
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 
 
 @actions.command("set")
