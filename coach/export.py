@@ -65,6 +65,14 @@ def signed(value: float) -> str:
     return f"+{value:g}" if value > 0 else f"{value:g}"
 
 
+def how_sure(confidence: float) -> str:
+    """A verdict's calibrated confidence as the worker reads it: 'likely (79%)', the same word
+    and figure as the TUI's task detail."""
+    from coach.confidence import confidence_word
+
+    return f"{confidence_word(confidence)} ({confidence:.0%})"
+
+
 def make_environment(folder: Path) -> SandboxedEnvironment:
     env = BoundedSandbox(
         loader=jinja2.FileSystemLoader(str(folder), encoding="utf-8"),
@@ -74,7 +82,11 @@ def make_environment(folder: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, hours=hours, pct=pct, signed=signed)
+    from coach.plan_text import status_word
+
+    env.filters.update(
+        md=md, hours=hours, pct=pct, signed=signed, how_sure=how_sure, status=status_word
+    )
     return env
 
 
@@ -153,6 +165,8 @@ def plan_data(plan: Plan) -> dict[str, Any]:
                 "task": at.task.text,
                 "hours": at.task.hours_per_week,
                 "exposure": at.verdict.exposure.value,
+                "confidence": at.verdict.confidence,
+                "how_sure": how_sure(at.verdict.confidence),
                 "why": at.verdict.reason,
             }
             for at in plan.assessment.tasks

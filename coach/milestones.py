@@ -74,7 +74,7 @@ def schedule(
     for _, week, action, template in kept:
         view = views.get(action.task or "")
         values = {"title": action.title}
-        if view is None and "{object}" in template:
+        if view is None and ("{object}" in template or "{doing}" in template):
             template = "{title}"
         text = view.fill(template, **values) if view else template.format_map(_Blank(values))
         out.append(Milestone(week=min(weeks, max(1, int(week))), action_id=action.id, title=text))

@@ -31,7 +31,16 @@ from coach.models import (
 from coach.plan_growth import asset_actions, pivot_actions, skill_actions
 from coach.plan_moves import summarise
 from coach.plan_since import carry_latest, in_favour, metric_entries, moved_tasks
-from coach.plan_text import TaskView, by_weight, cap, hours_text, normalise, object_phrase, task_key
+from coach.plan_text import (
+    TaskView,
+    by_weight,
+    cap,
+    doing_phrase,
+    hours_text,
+    normalise,
+    object_phrase,
+    task_key,
+)
 from coach.playbook import Playbook, load_playbook
 
 MAX_METRICS = 2
@@ -62,6 +71,7 @@ class _Builder:
         ]
         for view in self.views:
             view.object = object_phrase(view.text)
+            view.doing = doing_phrase(view.text)
         self.ambition = self.pb.ambition_for(self.profile.ai_use)
         self.done_before = {
             a.id for a in (self.previous.actions if self.previous else []) if a.status == "done"
@@ -112,8 +122,8 @@ class _Builder:
     def _metric(self, view: TaskView) -> Action:
         w = self.pb.wording
         measure = view.work.measure
-        if "{object}" not in measure:
-            measure = "For {object}: " + measure[:1].lower() + measure[1:]
+        if "{object}" not in measure and "{doing}" not in measure:
+            measure = "For {doing}: " + measure[:1].lower() + measure[1:]
         known = self.profile.money_link in ("yes", "partly")
         return Action(
             id=self.task_id("money", view),

@@ -38,7 +38,8 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
         top = linked[0] if linked else None
         hours = sum(v.hours for v in linked)
         values = {
-            "task": top.object if top else "your heaviest task",
+            "task": top.doing if top else "working on your heaviest task",
+            "object": top.object if top else "your heaviest task",
             "hours": hours_text(top.hours) if top else "",
         }
         level_text = getattr(asset, _level_key(b.profile.level))
@@ -142,12 +143,13 @@ def skill_actions(b, pb: Playbook) -> list[Action]:
     for skill, reason in chosen[:MAX_SKILLS]:
         top = heaviest if skill.about == "heaviest" else (exposed[0] if exposed else None)
         about = top.object if top else "your notes and documents"
+        doing = top.doing if top else "working on your notes and documents"
         out.append(
             Action(
                 id=b.new_id(f"skill-{skill.id}"),
                 section="skills",
                 title=skill.title,
-                detail=cap(skill.detail.format(object=about)) + ".",
+                detail=cap(skill.detail.format(object=about, doing=doing)) + ".",
                 basis=skill.basis,
                 source=reason,
                 task=top.text if top else None,
@@ -172,7 +174,7 @@ def pivot_actions(b, pb: Playbook) -> list[Action]:
         linked = [v for v in b.views if pivot.id in v.work.pivots and v.hours > 0]
         if linked:
             score += 3 * sum(v.hours for v in linked) / total
-            why.append(pivot.why_tasks.format(task=linked[0].object))
+            why.append(pivot.why_tasks.format(task=linked[0].doing))
             sources.append(f"task: {linked[0].text}")
         if profile.level in pivot.levels:
             score += 1

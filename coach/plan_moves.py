@@ -112,7 +112,7 @@ def _fill(b, pb: Playbook, template: str, candidate) -> str:
     if view is not None:
         return view.fill(template, **values)
     fallback = "your teams' work" if kind == "layers" else "your work"
-    return template.format_map(_Blank({"object": fallback, **values}))
+    return template.format_map(_Blank({"object": fallback, "doing": "this work", **values}))
 
 
 class _Blank(dict):

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 
 SHORT_TASK = 80
 
+STATUS_WORDS = {"todo": "to do", "doing": "doing", "done": "done", "dropped": "dropped"}
+"""How an action's status reads wherever it is shown: plan, brag document, `coach actions`
+and the app. The stored and JSON value stays the key ('todo')."""
+
+
+def status_word(status: str) -> str:
+    return STATUS_WORDS.get(status, status)
+
 
 def normalise(text: str) -> str:
     """Lower-case words only, so punctuation and spacing changes keep the same id."""
@@ -78,11 +86,16 @@ _STOP = frozenset(
         "per",
         "than",
         "while",
+        "between",
     ]
 )
 _SKIP = frozenset({"to", "with", "on", "about", "for", "up", "and", "or"})
 MAX_OBJECT_WORDS = 7
 _JOINERS = frozenset({"and", "with", "from", "about", "for"})
+# A phrasal verb's particle belongs to the verb: 'Hand off qualified leads' works on the leads.
+_PARTICLES = frozenset({"off", "over", "out", "up", "down", "back"})
+# Words that end an object once it has started: 'incidents as the escalation point'.
+_LATE_STOP = frozenset({"as", "such", "like", "including"})
 _PRONOUNS = frozenset({"them", "it", "their", "its", "they", "him", "her", "us", "the", "a", "an"})
 # A second verb after "and" starts a second task: "Assess patients and monitor vital signs".
 SECOND_VERBS = frozenset(
@@ -160,12 +173,16 @@ def object_phrase(text: str) -> str:
         if start + 1 < len(lower) and text[spans[start][1] : spans[start + 1][0]] == "-":
             break  # 'on-call' is one word
         start += 1
+    if start + 2 < len(lower) and lower[start] in _PARTICLES and lower[start + 1] not in _SKIP:
+        start += 1
     end = start
     while end < len(lower) and end - start < MAX_OBJECT_WORDS:
         joined = end > start and text[spans[end - 1][1] : spans[end][0]] == "-"
         joined = joined or (end + 1 < len(lower) and text[spans[end][1] : spans[end + 1][0]] == "-")
-        if lower[end] in _STOP and not joined:
+        if (lower[end] in _STOP or (end > start and lower[end] in _LATE_STOP)) and not joined:
             break
+        if end > start and "," in text[spans[end - 1][1] : spans[end][0]]:
+            break  # 'model quality, bias and failure cases': the first item names it
         second = end + 1 < len(lower) and lower[end + 1] in SECOND_VERBS
         if end > start and lower[end] == "and" and second:
             break
@@ -177,7 +194,10 @@ def object_phrase(text: str) -> str:
             end = first
     if end - start > 4 and lower[start + 1] == "and":
         start += 2  # 'weekly and monthly management reports' -> 'monthly management reports'
-    while end - start > 2 and lower[end - 1].endswith("ed"):
+    # A trailing participle qualifies the object: 'defects reported in existing programs'.
+    while end - start > 1 and lower[end - 1].endswith("ed") and not lower[end - 1].endswith("eed"):
+        if end - start == 2 and not (end < len(lower) and lower[end] in _STOP):
+            break  # 'hours saved' is the object; 'defects reported in programs' is 'defects'
         end -= 1
     if end <= start:
         return short(text, 60)
@@ -186,6 +206,9 @@ def object_phrase(text: str) -> str:
         # 'business teams on legal risks': what the advice or talk is about is the object.
         more = lower[end + 1 : end + 4]
         tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
+        gaps = [text[spans[end + i][1] : spans[end + i + 1][0]] for i in range(1, tail)]
+        comma = [i for i, gap in enumerate(gaps, start=1) if "," in gap]
+        tail = min(tail, *comma) if comma else tail
         if tail:
             phrase = text[spans[start][0] : spans[end + tail][1]].rstrip(" ,")
     elif end - start == 1 and end < len(lower) and lower[end] in _JOINERS:
@@ -193,10 +216,81 @@ def object_phrase(text: str) -> str:
         rest = end + 2 if lower[end] == "and" else end + 1
         more = lower[rest : rest + 3]
         tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
-        if tail and more[0] not in _PRONOUNS:
+        gaps = [text[spans[rest + i - 1][1] : spans[rest + i][0]] for i in range(1, tail)]
+        tail = next((i for i, gap in enumerate(gaps, start=1) if "," in gap), tail)
+        # 'Book travel and process expense reports': a second verb starts a second task.
+        second = lower[end] == "and" and any(w in SECOND_VERBS for w in lower[end + 1 : end + 2])
+        if tail and more[0] not in _PRONOUNS and not second:
             words = text[spans[rest][0] : spans[rest + tail - 1][1]].rstrip(" ,")
             phrase = f"{phrase} {lower[end]} {words}"
     return phrase
+
+
+# Verbs whose last consonant doubles before -ing although they have more than one syllable.
+_DOUBLING = frozenset(
+    ["admit", "begin", "commit", "compel", "confer", "control", "debug", "defer", "deter",
+     "equip", "excel", "expel", "forget", "format", "incur", "occur", "omit", "patrol", "permit",
+     "prefer", "program", "propel", "refer", "regret", "submit", "transfer", "upset"]
+)  # fmt: skip
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of a verb as a task names it: 'write' -> 'writing', 'plan' -> 'planning'."""
+    word = verb.lower()
+    if word.endswith("ing") and len(word) > 5:
+        return word
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith(("ee", "oe", "ye")) and word != "be":
+        return word[:-1] + "ing"
+    groups = re.findall(r"[aeiou]+", word)
+    single = len(groups) == 1 and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", word) is not None
+    if word in _DOUBLING or (single and len(groups[0]) == 1):
+        return word + word[-1] + "ing"
+    return word + "ing"
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A task's first word is its verb unless it is plainly not one ('Weekly reports', 'SQL')."""
+    low = word.lower()
+    if not word.isalpha() or (word.isupper() and len(word) > 1):
+        return False
+    if low.endswith("ly") and low not in ("apply", "supply", "rely", "reply", "ally"):
+        return False
+    return not (low.endswith("s") and not low.endswith(("ss", "us")))
+
+
+def doing_phrase(text: str) -> str:
+    """The task as a gerund phrase a person would write: 'Analyze trends in sales data' ->
+    'analyzing trends', 'Meet with clients to plan' -> 'meeting with clients'. Built from the
+    task's own first verb and its object; a task that does not start with a verb reads
+    'working on' its object."""
+    from coach.task_words import task_words, verb_positions
+
+    thing = object_phrase(text)
+    spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
+    if not spans:
+        return "doing this task"
+    tokens, lowered = task_words(text)
+    verbs = verb_positions(tokens, lowered) if len(tokens) == len(spans) else ()
+    if not verbs or not _looks_like_verb(text[spans[verbs[0]][0] : spans[verbs[0]][1]]):
+        # No leading verb: the noun phrase starts at the first word ('Weekly reports').
+        noun = object_phrase(f"do {text}")
+        noun = noun if noun[1:2].isupper() else noun[:1].lower() + noun[1:]
+        return short(f"working on {noun}", 60)
+    first = text[spans[verbs[0]][0] : spans[verbs[0]][1]]
+    after = spans[max(verbs)][1]
+    at = text.find(thing, after)
+    if at < 0 and thing == short(text, 60):  # no object words: the task goes on from its verb
+        rest = text[after:]
+    elif at < 0:  # the object was assembled from two parts of the text
+        rest = thing
+    else:  # keep 'with', 'off' ... before the object, not words the object left out
+        gap = re.findall(r"\w+", text[after:at].lower())
+        keep = all(w in _SKIP or w in _PARTICLES for w in gap)
+        rest = text[after : at + len(thing)] if keep else thing
+    rest = " ".join(rest.split()).strip(" ,;:")
+    return short(f"{gerund(first)} {rest}".strip(), 60)
 
 
 def cap(text: str) -> str:
@@ -211,6 +305,8 @@ class TaskView:
     at: AssessedTask
     work: Work
     object: str
+    doing: str = ""
+    """The task as a gerund phrase ('analyzing trends'), for sentences about the activity."""
 
     @property
     def text(self) -> str:
@@ -228,6 +324,7 @@ class TaskView:
         values = {
             "task": self.text,
             "object": self.object,
+            "doing": self.doing or f"working on {self.object}",
             "hours": hours_text(self.hours),
             "tool": self.work.tool,
             "checks": self.work.checks,

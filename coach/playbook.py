@@ -24,6 +24,7 @@ PLACEHOLDERS = frozenset(
     {
         "task",
         "object",
+        "doing",
         "hours",
         "saved",
         "share",

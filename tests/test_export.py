@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from plan_profiles import HOSTILE, PROFILES
 
+from coach.confidence import confidence_word
 from coach.errors import CoachError
 from coach.export import md, render_markdown, write_text_atomic
 from coach.models import CheckInDiff, Exposure, MetricMove, Profile, Task, Verdict, clean_text
@@ -128,12 +129,15 @@ def test_plan_is_valid_commonmark_with_the_expected_outline(rules):
     ]
     # Two tables: the week (with a short why per task) and the 90 days.
     week, days = tables(text)
-    assert week[0] == ["Task", "h", "Class", "Why"] and days[0] == ["Week", "Milestone"]
+    assert week[0] == ["Task", "h", "Class", "How sure", "Why"]
+    assert days[0] == ["Week", "Milestone"]
     assert len(week) == 1 + len(PROFILES["support"].tasks)
     for row, task in zip(week[1:], PROFILES["support"].tasks, strict=True):
         verdict = rules.classify(task)
         assert row[:3] == [task.text, f"{task.hours_per_week:g}", verdict.exposure.label]
-        assert row[3] == verdict.reason and verdict.rule not in row[3]
+        # The same word and figure the TUI's task detail shows ("How sure: likely (79%).").
+        assert row[3] == f"{confidence_word(verdict.confidence)} ({verdict.confidence:.0%})"
+        assert row[4] == verdict.reason and verdict.rule not in row[4]
     assert 2 <= len(days) - 1 <= 12
     metrics = section_items(text, "1. Tie your work to money")
     assert sum("Baseline ____ · target ____" in m for m in metrics) >= 1
@@ -376,3 +380,17 @@ def test_a_failed_rename_keeps_the_old_file_and_no_temp_file(tmp_path, monkeypat
         write_text_atomic(path, "new\n", force=True)
     assert path.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
+
+
+def test_json_week_carries_the_same_confidence_as_the_markdown(rules):
+    from coach.export import plan_data
+
+    plan = plan_for(PROFILES["support"], rules)
+    week = plan_data(plan)["week"]
+    rows = tables(render_markdown(plan))[0][1:]
+    assert len(week) == len(rows) == len(PROFILES["support"].tasks)
+    for entry, row, task in zip(week, rows, PROFILES["support"].tasks, strict=True):
+        verdict = rules.classify(task)
+        assert entry["confidence"] == verdict.confidence
+        worded = f"{confidence_word(verdict.confidence)} ({verdict.confidence:.0%})"
+        assert entry["how_sure"] == row[3] == worded

@@ -193,3 +193,73 @@ def test_any_evidence_text_is_kept_as_text_or_refused_clearly(run, text, value):
     code, out, _ = run("brag")
     assert code == 0
     assert "\x1b" not in out
+
+
+def test_a_status_reads_the_same_everywhere_and_stays_todo_in_json(run, tmp_path):
+    checkin(run, "2026-02-02")
+    rows = actions(run)
+    metric = next(r for r in rows if r["section"] == "metrics")
+    flow = next(r for r in rows if r["kind"] == "automate" or r["kind"] == "assist")
+    assert metric["status"] == "todo"  # the stored and JSON value
+    run("actions", "set", metric["id"], "--baseline", "6 h")
+    code, out, err = run("actions", "set", flow["id"], "--status", "doing")
+    assert code == 0, err
+    code, out, _ = run("actions", "set", metric["id"], "--status", "todo")
+    assert f"{metric['id']} to do:" in out
+    code, out, _ = run("actions")
+    line = next(ln for ln in out.splitlines() if ln.startswith(metric["id"]))
+    assert " to do " in line and "todo" not in line
+    code, out, _ = run("brag", "--quarter", "2026-Q1")
+    assert code == 0
+    assert "(to do)" in out and "(todo)" not in out
+    assert "(doing)" in out
+    code, out, _ = run("export")
+    assert "Status: doing" in out and "todo" not in out
+    assert [r["status"] for r in actions(run) if r["id"] == metric["id"]] == ["todo"]
+
+
+def test_the_actions_table_lines_up_with_long_kinds_and_json_is_unchanged(run, tmp_path):
+    profile = tmp_path / "support.toml"
+    code, _, err = run("roles", "show", "support-tier1", "--profile", "-o", str(profile))
+    assert code == 0, err
+    code, _, err = run("checkin", "--from", str(profile), "--date", "2026-02-02")
+    assert code == 0, err
+    rows = actions(run)
+    assert any(r["kind"] == "customer-facing" for r in rows)
+    assert all(
+        set(r) == {"id", "action_id", "section", "kind", "status", "title", "baseline",
+                   "target", "latest", "note"}
+        for r in rows
+    )  # fmt: skip
+    metric = next(r for r in rows if r["section"] == "metrics")
+    run("actions", "set", metric["id"], "--baseline", "8 h", "--note", "[bold]x[/oops] " * 12)
+    code, out, _ = run("actions")
+    lines = out.splitlines()
+    header = next(ln for ln in lines if ln.startswith("ID"))
+    column = header.index("ACTION")
+    starts = {r["id"]: r for r in rows}
+    seen = 0
+    for line in lines[lines.index(header) + 1 :]:
+        if line[:6] in starts:
+            seen += 1
+            title = starts[line[:6]]["title"]
+            assert line[column:].startswith(title[:20]), line
+            assert line[column - 1] == " "
+        else:  # a wrapped title, numbers or a note: indented to the title's column
+            assert line[:column].strip() == "" and line[column] != " ", line
+    assert seen == len(rows)
+    assert "[bold]x[/oops]" in out  # user text is shown as typed
+
+
+def test_actions_help_does_not_import_rich():
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from coach.cli import main\n"
+        "sys.argv = ['coach', 'actions', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('rich' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"

@@ -75,8 +75,9 @@ def test_ambition_follows_ai_use_and_teaching(rules, playbook):
     # Never: one first workflow, started on past cases, and no teaching yet.
     assert len(flows(never)) == 1
     assert not [a for a in never.actions if a.kind in ("teach", "evaluate")]
-    assert "Try it on three recent cases" in flows(never)[0].steps[0]
-    assert "Try the assistant on three past cases" in never.next_90_days[1].title
+    assert "three recent cases beside your usual way" in flows(never)[0].steps[0]
+    assert "Try the assistant for " in never.next_90_days[1].title
+    assert never.next_90_days[1].title.endswith(" on three past cases")
     # Daily and teaching: several workflows with an evaluation set, a prompt library, teaching.
     assert len(flows(daily)) == 3
     assert any("evaluation set" in s for s in flows(daily)[0].steps)

@@ -66,6 +66,7 @@ def actions(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from coach.cli.core import safe_json
+    from coach.plan_text import status_word
 
     checkin = _latest(_open(ctx))
     rows = [_action_row(checkin, a) for a in checkin.actions]
@@ -74,14 +75,38 @@ def actions(ctx: click.Context, as_json: bool) -> None:
         return
     done = sum(r["status"] == "done" for r in rows)
     click.echo(f"check-in {checkin.id} ({checkin.quarter}): {done} of {len(rows)} actions done")
+    click.echo(_actions_table(rows, status_word), nl=False)
+
+
+def _actions_table(rows: list[dict], status_word) -> str:
+    """The actions as aligned columns (id, status, kind, title) at the terminal's width; a long
+    title wraps inside its column, and numbers and notes go on lines of their own beneath it.
+    Imports rich only here, so `coach --help` stays fast."""
+    import io
+    import shutil
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    width = max(60, shutil.get_terminal_size((80, 24)).columns)
+    table = Table(box=None, pad_edge=False, expand=False)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("STATUS", no_wrap=True)
+    table.add_column("KIND", no_wrap=True)
+    table.add_column("ACTION", overflow="fold")
     for r in rows:
         kind = r["kind"] or r["section"]
-        click.echo(f"{r['id']}  {r['status']:<7}  {kind:<14}  {clean_text(r['title'])}")
+        title = Text(clean_text(r["title"]))
         numbers = [f"{k} {r[k]}" for k in ("baseline", "target", "latest") if r[k]]
         if numbers:
-            click.echo(f"{'':<8}numbers: {clean_text(', '.join(numbers))}")
+            title.append("\nnumbers: " + clean_text(", ".join(numbers)))
         if r["note"]:
-            click.echo(f"{'':<8}note: {clean_text(r['note'])}")
+            title.append("\nnote: " + clean_text(r["note"]))
+        table.add_row(r["id"], status_word(r["status"]), Text(kind), title)
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, highlight=False).print(table)
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 
 
 @actions.command("set")
@@ -106,6 +131,7 @@ def set_action(
     ID is the short id from `coach actions` (or the full id, or a unique prefix).
     Baseline, target and latest are for metric actions.
     """
+    from coach.plan_text import status_word
     from coach.progress import find_action, set_progress, short_id
 
     if all(v is None for v in (status, baseline, target, latest, note)):
@@ -138,7 +164,7 @@ def set_action(
         ),
     )
     row = _action_row(saved, next(a for a in saved.actions if a.id == action.id))
-    click.echo(f"{short_id(action.id)} {row['status']}: {clean_text(action.title)}")
+    click.echo(f"{short_id(action.id)} {status_word(row['status'])}: {clean_text(action.title)}")
     numbers = [f"{k} {row[k]}" for k in ("baseline", "target", "latest") if row[k]]
     if numbers:
         click.echo(f"numbers: {clean_text(', '.join(numbers))}")

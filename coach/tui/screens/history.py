@@ -17,11 +17,11 @@ from coach.tui.widgets.labels import truncate
 if TYPE_CHECKING:
     from coach.models import CheckIn, CheckInDiff
 
-ROLE_WIDTH = 22
+ROLE_WIDTH = 18
 COLUMNS = [
     ("", 4),
     ("Date", 10),
-    ("Quarter", 7),
+    ("Quarter", 13),
     ("Role", ROLE_WIDTH),
     ("Index", 5),
     ("Hours", 5),
@@ -84,7 +84,7 @@ class HistoryScreen(CoachScreen):
             table.add_row(
                 "base" if index == self.base else "",
                 f"{item.date:%Y-%m-%d}",
-                item.quarter,
+                f"{item.quarter} {item.label}".strip(),  # "2026-Q1 extra" for a --new check-in
                 truncate(item.profile.role or "-", ROLE_WIDTH),
                 str(item.assessment.exposure_index),
                 f"{item.assessment.total_hours:g}",

@@ -1,0 +1,108 @@
+"""The plan names tasks as a person would: 'analyzing trends', 'cleaning data sets'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coach.export import render_markdown
+from coach.plan import build_plan
+from coach.plan_text import doing_phrase, gerund, object_phrase
+from coach.roles import load_catalog, role_to_profile
+from coach.scoring import assess
+
+TODAY = dt.date(2026, 4, 6)
+
+
+def catalog_plan(role_id: str, rules) -> str:
+    role = next(r for r in load_catalog().roles if r.id == role_id)
+    pf = role_to_profile(role)
+    assessment = assess(pf.tasks, [rules.classify(t) for t in pf.tasks])
+    return render_markdown(build_plan(pf.profile, assessment, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        ("Write", "writing"),
+        ("analyze", "analyzing"),
+        ("plan", "planning"),
+        ("run", "running"),
+        ("debug", "debugging"),
+        ("edit", "editing"),
+        ("fix", "fixing"),
+        ("see", "seeing"),
+        ("tie", "tying"),
+        ("review", "reviewing"),
+        ("control", "controlling"),
+        ("confer", "conferring"),
+    ],
+)
+def test_gerund(verb, expected):
+    assert gerund(verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analyze trends in sales, usage and customer data", "analyzing trends"),
+        ("Clean and validate data sets before analysis", "cleaning data sets"),
+        ("Meet with analysts and product teams to gather data",
+         "meeting with analysts and product teams"),
+        ("Hand off qualified leads to account executives", "handing off qualified leads"),
+        ("Answer employee questions about policies, benefits and pay",
+         "answering employee questions about policies"),
+        ("Compile weekly and monthly management reports", "compiling monthly management reports"),
+        ("Book travel and process expense reports", "booking travel"),
+        ("Weekly pipeline reports", "working on weekly pipeline reports"),
+        ("Evaluate model quality, bias and failure cases", "evaluating model quality"),
+        ("Find and fix defects reported in existing programs", "finding defects"),
+        ("Measure hours saved and quality gains", "measuring hours saved"),
+        ("Confer with users to work out what a program must do", "conferring with users"),
+        ("Decide which research directions to pursue next",
+         "deciding which research directions to pursue next"),
+    ],
+)  # fmt: skip
+def test_doing_phrase_reads_as_a_person_would_write_it(text, expected):
+    assert doing_phrase(text) == expected
+
+
+def test_the_data_analyst_plan_names_its_tasks_naturally(rules):
+    text = catalog_plan("data-analyst", rules)
+    for awkward in (
+        "which number trends feeds",
+        "the value of trends",
+        "your work on trends",
+        "Later: data sets",
+    ):
+        assert awkward not in text
+    assert "Ask your manager which number analyzing trends feeds" in text
+    assert "Later: cleaning data sets (5 h a week)" in text
+    assert "the value of analyzing trends (8 h a week)" in text
+
+
+def test_no_catalog_plan_says_your_work_on_or_a_bare_verb_object(rules):
+    for role in load_catalog().roles:
+        text = catalog_plan(role.id, rules)
+        assert "your work on " not in text.replace("your work on your", ""), role.id
+        for line in re.findall(r"^- Later: (\w+)", text, flags=re.M):
+            assert line.endswith("ing"), (role.id, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_the_doing_phrase_of_any_task_is_short_and_made_of_its_own_words(text):
+    phrase = doing_phrase(text)
+    assert phrase and len(phrase) <= 60
+    words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)}
+    said = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", phrase.rstrip("…"))]
+    allowed = words | {"working", "on", "doing", "this", "task", "and", "with", "from", "about"}
+    allowed |= {"for", "do"}
+    first, *rest = said or [""]
+    assert first.endswith("ing") or first in words
+    assert set(rest[:-1]) <= allowed | {w + "ing" for w in words}
+    assert object_phrase(text) is not None
