@@ -11,7 +11,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.plan_text import counted
 from coach.tui.screens.base import HomeScreen
 
 if TYPE_CHECKING:
@@ -65,6 +64,8 @@ class DashboardScreen(HomeScreen):
             self.call_after_refresh(self._load)
 
     def show_info(self, info: HomeInfo) -> None:
+        from coach.plan_text import counted  # after the first paint: it loads hashlib
+
         self.info = info
         if info.latest is None:
             self.coach.switch_screen(self.coach.make_screen("welcome", info))
