@@ -376,6 +376,7 @@ def build_plan(
     weeks = max(1, min(13, (due - today).days // 7))
     summary = summarise(b, pb, actions)
     progress = [a.title for a in actions if a.kind == "progress"]
+    covered = {a.task for a in actions if a.kind == "progress" and a.task}
     if previous is not None:
         progress += [
             pb.wording.progress_done.format(title=a.title)
@@ -395,5 +396,10 @@ def build_plan(
         metrics=entries,
         summary=summary,
         progress=progress,
-        moved=moved_tasks(previous, assessment),
+        moved=[
+            # A workflow's progress line already says how far its task's hours fell.
+            t
+            for t in moved_tasks(previous, assessment)
+            if t.class_before != t.class_after or t.task not in covered
+        ],
     )

@@ -50,7 +50,8 @@ def test_done_actions_and_falling_hours_show_as_progress_not_as_new_work(rules):
     assert flow.id not in {m.action_id for m in plan.summary.moves}
     text = render_markdown(plan)
     since = text.split("## Since last quarter")[1].split("\n## ")[0]
-    assert "Respond to password reset requests: 6 to 2 h a week" in since
+    resets = [line for line in since.splitlines() if "password reset" in line]
+    assert len(resets) == 1 and "6 to 2 h a week" in resets[0], since  # named once
     assert f"Done last quarter: {skill.title}." in since
     moved = {m.task: m for m in plan.moved}
     assert moved["Respond to password reset requests"].hours_before == 6
@@ -93,3 +94,20 @@ def test_a_task_that_changed_class_is_named(rules):
     assert moved.class_before == Exposure.NOT_READY
     assert moved.class_after != Exposure.NOT_READY
     assert f"Not ready to {moved.class_after.label}" in render_markdown(plan)
+
+
+def test_a_workflow_task_whose_hours_fell_is_named_once_in_since_last_quarter(rules):
+    first = new_checkin(SUPPORT_AGENT, rules, today=Q1)
+    flow = workflow(first)
+    tasks = [
+        t.model_copy(update={"hours_per_week": 1}) if t.text == flow.task else t
+        for t in SUPPORT_AGENT.tasks
+    ]
+    second = new_checkin(
+        SUPPORT_AGENT.model_copy(update={"tasks": tasks}), rules, today=Q2, previous=first
+    )
+    plan = plan_of(second, first)
+    assert any(a.kind == "progress" and a.task == flow.task for a in plan.actions)
+    since = render_markdown(plan).split("## Since last quarter")[1].split("\n## ")[0]
+    lines = [line for line in since.splitlines() if "to 1 h a week" in line]
+    assert len(lines) == 1, since
