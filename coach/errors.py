@@ -86,17 +86,26 @@ def open_regular(path: Path, expected: str = "a regular file") -> BinaryIO:
         raise
 
 
-def read_regular(path: Path, expected: str) -> bytes:
-    """The bytes of a regular file, or a CoachError naming the file and what to give instead."""
+def open_input(path: Path, expected: str) -> BinaryIO:
+    """`open_regular`, with a missing, unreadable or wrong kind of file as a CoachError that
+    names the file and what to give instead."""
     try:
-        with open_regular(path, expected) as fh:
-            return fh.read()
+        return open_regular(path, expected)
     except FileNotFoundError:
         raise CoachError(f"{path}: file not found") from None
     except IsADirectoryError:
         raise CoachError(f"{path}: is a folder; give {expected}") from None
     except OSError as exc:
         raise CoachError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_regular(path: Path, expected: str) -> bytes:
+    """The bytes of a regular file, or a CoachError naming the file and what to give instead."""
+    with open_input(path, expected) as fh:
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise CoachError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def read_text(path: Path, expected: str) -> str:

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.errors import CoachError, open_regular
+from coach.errors import CoachError, open_input
 from coach.models import Level, Profile, ProfileFile, Task, clean_text
 
 COLUMNS = (
@@ -131,15 +131,8 @@ def _level(code: str) -> Level:
 
 
 def _sniff(path: Path) -> None:
-    try:
-        with open_regular(path, "the Task Statements .txt file") as fh:
-            head = fh.read(4096)
-    except FileNotFoundError:
-        raise CoachError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise CoachError(f"{path}: is a folder; give the Task Statements .txt file") from None
-    except OSError as exc:
-        raise CoachError(f"{path}: cannot read ({exc.strerror})") from None
+    with open_input(path, "the Task Statements .txt file") as fh:
+        head = fh.read(4096)
     if head.startswith(b"PK\x03\x04"):
         raise CoachError(
             f"{path}: looks like an Excel workbook; download the text (tab-separated) version "

@@ -30,7 +30,7 @@ from coach.models import (
 )
 from coach.plan_growth import asset_actions, pivot_actions, skill_actions
 from coach.plan_moves import summarise
-from coach.plan_since import carry_latest, in_favour, metric_entries, moved_tasks
+from coach.plan_since import carry_latest, in_favour, metric_entries, since_last
 from coach.plan_text import (
     TaskView,
     by_weight,
@@ -375,14 +375,7 @@ def build_plan(
     due = next_checkin_due(today)
     weeks = max(1, min(13, (due - today).days // 7))
     summary = summarise(b, pb, actions)
-    progress = [a.title for a in actions if a.kind == "progress"]
-    covered = {a.task for a in actions if a.kind == "progress" and a.task}
-    if previous is not None:
-        progress += [
-            pb.wording.progress_done.format(title=a.title)
-            for a in previous.actions
-            if a.status == "done" and not a.id.startswith("ai-")
-        ]
+    progress, moved = since_last(pb, actions, previous, assessment)
     return Plan(
         profile=profile,
         assessment=assessment,
@@ -396,10 +389,5 @@ def build_plan(
         metrics=entries,
         summary=summary,
         progress=progress,
-        moved=[
-            # A workflow's progress line already says how far its task's hours fell.
-            t
-            for t in moved_tasks(previous, assessment)
-            if t.class_before != t.class_after or t.task not in covered
-        ],
+        moved=moved,
     )

@@ -68,3 +68,25 @@ def in_favour(profile: Profile, pb: Playbook) -> list[str]:
     names = {a.id: a.name for a in pb.asset}
     out += [w.favour_asset.format(asset=names[a]) for a in profile.assets_owned]
     return out
+
+
+def since_last(
+    pb: Playbook, actions: list[Action], previous: CheckIn | None, assessment: Assessment
+) -> tuple[list[str], list[TaskMove]]:
+    """The plan's progress lines (workflows that paid off, actions done last quarter) and the
+    tasks whose hours or class moved, each fall told once."""
+    progress = [a.title for a in actions if a.kind == "progress"]
+    covered = {a.task for a in actions if a.kind == "progress" and a.task}
+    if previous is not None:
+        progress += [
+            pb.wording.progress_done.format(title=a.title)
+            for a in previous.actions
+            if a.status == "done" and not a.id.startswith("ai-")
+        ]
+    moved = [
+        # A workflow's progress line already says how far its task's hours fell.
+        t
+        for t in moved_tasks(previous, assessment)
+        if t.class_before != t.class_after or t.task not in covered
+    ]
+    return progress, moved

@@ -59,19 +59,10 @@ def safe_json(obj: object) -> str:
 def _open_input(path: Path | None) -> tuple[IO[bytes], str]:
     if path is None or str(path) == "-":
         return sys.stdin.buffer, "standard input"
-    from coach.errors import NotRegularFile, open_regular
+    from coach.errors import open_input
 
-    try:
-        # A FIFO or device is refused, not waited on; input_lines closes the file.
-        return open_regular(path, "a text file with one task per line"), str(path)
-    except NotRegularFile:
-        raise
-    except FileNotFoundError:
-        raise CoachError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise CoachError(f"{path}: is a folder; give a text file with one task per line") from None
-    except OSError as exc:
-        raise CoachError(f"{path}: cannot read ({exc.strerror})") from None
+    # A FIFO or device is refused, not waited on; input_lines closes the file.
+    return open_input(path, "a text file with one task per line"), str(path)
 
 
 def input_lines(path: Path | None) -> Iterator[tuple[int, str, str]]:

@@ -108,6 +108,17 @@ def complete_checkin_ids(
     ]
 
 
+plan_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown for reading, or JSON for scripts (the contract is in the README).",
+)
+"""`--format` of the commands that print a plan (`plan`, `export`)."""
+
+
 def rules_option(func):
     """`--rules FILE` on a subcommand: use that rules table instead of the bundled one."""
 

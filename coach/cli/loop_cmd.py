@@ -141,19 +141,9 @@ def set_action(
     store = _open(ctx)
     checkin = _latest(store)
     action = find_action(checkin, action_ref)
-    # Checked on this copy first, so a mistake is reported before the store is locked.
-    set_progress(
-        checkin,
-        action.id,
-        status=status,
-        baseline=baseline,
-        target=target,
-        latest=latest,
-        note=note,
-    )
-    saved = store.change_checkin(
-        checkin.id,
-        lambda stored: set_progress(
+
+    def change(stored):
+        return set_progress(
             stored,
             action.id,
             status=status,
@@ -161,8 +151,10 @@ def set_action(
             target=target,
             latest=latest,
             note=note,
-        ),
-    )
+        )
+
+    change(checkin)  # checked on this copy first: a mistake is reported before the store locks
+    saved = store.change_checkin(checkin.id, change)
     row = _action_row(saved, next(a for a in saved.actions if a.id == action.id))
     click.echo(f"{short_id(action.id)} {status_word(row['status'])}: {clean_text(action.title)}")
     numbers = [f"{k} {row[k]}" for k in ("baseline", "target", "latest") if row[k]]

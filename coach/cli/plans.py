@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from coach.cli.dates import Day
-from coach.cli.group import EMPTY_WEEK, get_rules, rules_option
+from coach.cli.group import EMPTY_WEEK, get_rules, plan_format_option, rules_option
 from coach.errors import CoachError
 
 
@@ -23,14 +23,7 @@ from coach.errors import CoachError
     help="Write the Markdown to this file ('-' or no -o: standard output).",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it already exists.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "json"]),
-    default="markdown",
-    show_default=True,
-    help="Markdown for reading, or JSON for scripts (the contract is in the README).",
-)
+@plan_format_option
 @click.option(
     "--template",
     type=click.Path(path_type=Path, dir_okay=False),

@@ -15,6 +15,7 @@ from coach.cli.group import (
     complete_checkin_ids,
     get_rules,
     get_settings,
+    plan_format_option,
     rules_option,
 )
 from coach.errors import CoachError
@@ -234,14 +235,7 @@ def _find(store, wanted: str | None):
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file."
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "json"]),
-    default="markdown",
-    show_default=True,
-    help="Markdown for reading, or JSON for scripts (the contract is in the README).",
-)
+@plan_format_option
 @click.pass_context
 def export(
     ctx: click.Context, checkin_id: str | None, output: Path | None, force: bool, fmt: str
