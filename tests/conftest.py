@@ -31,3 +31,23 @@ def rules():
     from coach.rules import load_rules
 
     return load_rules()
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """Run the `coach` command line in this process: (exit code, stdout, stderr)."""
+    import sys
+
+    from coach.cli import main
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["coach", *args])
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code or 0
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke

@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from coach.assets import asset_path
-from coach.cli import main
 
 PROFILE = str(asset_path("examples/profile.toml"))
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    def invoke(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["coach", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = exc.code or 0
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 @pytest.mark.parametrize(

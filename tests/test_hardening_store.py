@@ -17,7 +17,6 @@ from store_factory import make_checkin
 
 from coach import doctor
 from coach.assets import asset_path
-from coach.cli import main
 from coach.settings import Settings
 from coach.storage import TEMP_SUFFIX
 from coach.store import KEEP_BACKUPS, Store, StoreError, list_backups
@@ -35,21 +34,6 @@ def saved(settings, rules) -> list[str]:
     for cid in ids:
         store.add_checkin(make_checkin(rules, checkin_id=cid))
     return ids
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    def invoke(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["coach", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = exc.code or 0
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 # -- item 1: repair is atomic; a missing store is never "empty" -----------------------------

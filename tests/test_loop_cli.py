@@ -5,32 +5,15 @@ from __future__ import annotations
 import json
 import sys
 
-import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from coach.assets import asset_path
-from coach.cli import main
 from coach.settings import Settings
 from coach.store import Store, list_backups
 
 PROFILE = str(asset_path("examples/profile.toml"))
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    def invoke(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["coach", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = exc.code or 0
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 def checkin(run, day: str, *extra: str) -> str:

@@ -4,33 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from coach.assets import asset_path
 from coach.calendar import next_checkin_due
-from coach.cli import main
 from coach.settings import Settings
 from coach.store import Store
 
 PROFILE = str(asset_path("examples/profile.toml"))
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    def invoke(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["coach", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = exc.code or 0
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 @pytest.fixture
