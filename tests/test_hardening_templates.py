@@ -16,6 +16,20 @@ from coach.assets import asset_path
 
 PROFILE = str(asset_path("examples/profile.toml"))
 
+
+def plan_with(template: Path) -> subprocess.CompletedProcess[str]:
+    """`coach plan` of the example profile with `template`, in a process of its own (the
+    sandbox's time and memory limits apply to the whole process)."""
+    return subprocess.run(
+        [sys.executable, "-m", "coach", "plan", PROFILE, "--template", str(template)],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+        check=False,
+    )
+
+
 RUNAWAY = {
     "nested-big-ranges": (
         "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
@@ -53,14 +67,7 @@ def test_a_runaway_template_is_stopped_with_a_clear_error(kind, tmp_path: Path):
     source, words = RUNAWAY[kind]
     template = tmp_path / "t.md.j2"
     template.write_text(source)
-    result = subprocess.run(
-        [sys.executable, "-m", "coach", "plan", PROFILE, "--template", str(template)],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=120,
-        check=False,
-    )
+    result = plan_with(template)
     assert result.returncode == 2, result.stderr[-500:]
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
@@ -74,14 +81,7 @@ def test_an_ordinary_user_template_still_renders(tmp_path: Path):
         "# {{ profile.role|md }}\n{% for i in range(3) %}{{ i }}{% endfor %}\n"
         "{{ '%5s'|format('x') }}|{{ 'ab'|center(6) }}|\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "coach", "plan", PROFILE, "--template", str(template)],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=120,
-        check=False,
-    )
+    result = plan_with(template)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == ["012    x|  ab  |"]
 
@@ -92,14 +92,7 @@ def test_big_numbers_as_values_are_fine_only_sizes_are_limited(tmp_path: Path):
         "{{ 10**9 }}|{{ 123456789|string }}|{{ '{}'.format(10**9) }}|{{ '%d'|format(10**9) }}"
         "|{{ [10**9, 2]|join(',') }}|{{ '%*d' % (3, 7) }}|{{ 'ab'|center(4) }}|\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "coach", "plan", PROFILE, "--template", str(template)],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=120,
-        check=False,
-    )
+    result = plan_with(template)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ("1000000000|123456789|1000000000|1000000000|1000000000,2|  7| ab |\n")
 
