@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from textual.widgets import Input
 
 from coach.settings import Settings
@@ -19,15 +20,18 @@ from coach.tui.app import make_app
 
 TODAY = dt.date(2026, 11, 3)
 FOLDER = Path("/tmp/coach-snapshots")
+# Two test runs on one machine (two clones, say) share FOLDER: each snapshot test holds this lock.
+FOLDER_LOCK = FileLock("/tmp/coach-snapshots.lock")
 
 
 @pytest.fixture(autouse=True)
-def fixed_places(monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.rmtree(FOLDER, ignore_errors=True)
-    FOLDER.mkdir(parents=True)
-    monkeypatch.chdir(FOLDER)
-    monkeypatch.setenv("COACH_HOME", str(FOLDER / "home"))
-    return FOLDER
+def fixed_places(monkeypatch: pytest.MonkeyPatch):
+    with FOLDER_LOCK:
+        shutil.rmtree(FOLDER, ignore_errors=True)
+        FOLDER.mkdir(parents=True)
+        monkeypatch.chdir(FOLDER)
+        monkeypatch.setenv("COACH_HOME", str(FOLDER / "home"))
+        yield FOLDER
 
 
 def app():
