@@ -87,6 +87,9 @@ PLAIN_TASKS = [
     # advice to clients on money, and escalated cases, stay augmentation
     ("Advise clients on their investment portfolios", A),
     ("Advise customers on complex technical issues with the router", A),
+    ("Advise employees on their pension options", A),
+    # setting up the automations others work in is tooling ops, a growing role
+    ("Set up the automation that routes support tickets", A),
     # not ready for prime time, and presence
     ("Decide whether to shut down the loss-making product line", N),
     ("Approve the final hiring decision for the VP role", N),
@@ -133,6 +136,7 @@ SENSE_TRAPS = [
     ("Lift the conversion rate on the checkout page", "physical-verbs"),
     ("Book travel and hotels for the sales team", "marketing-sales-analysis"),
     ("Write the roadmap for the next two quarters", "writing-verbs"),
+    ("Monitor brand mentions on social media", "inspection-in-person"),
 ]
 
 
