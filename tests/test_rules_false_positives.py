@@ -32,7 +32,7 @@ NOT_FIRED = [
     ("Deliver training sessions to sales staff", "driving-transport"),
     # "lab*" matched "labelled"; training a model is not teaching people
     ("Train machine learning models on labelled data", "teaching-in-person"),
-    ("Train machine learning models on labelled data", "teach-verb"),
+    ("Train machine learning models on labelled data", "presence-verbs"),
     ("Train machine learning models on labelled data", "safety-critical-systems"),
     # build / maintain / prepare are physical only with physical objects
     ("Maintain a dashboard of sales metrics", "physical-verbs"),
@@ -80,7 +80,7 @@ NOT_FIRED = [
     ("Supervise computer-aided drafting work", "supervision"),  # aide*
     ("Arrange shipments of parcels to customers", "safety-critical-systems"),  # ship*
     ("Coordinate public relations campaigns", "human-relationships"),  # public
-    ("Perform administrative duties for the office", "teach-verb"),  # perform
+    ("Perform administrative duties for the office", "presence-verbs"),  # perform
     ("Check the report for spelling and punctuation", "inspection-in-person"),
     ("Meet with parents and guardians about reading progress", "security-patrol"),  # guard*
     ("Pitch story ideas to journalists", "literature-summaries"),  # journal*
@@ -156,7 +156,7 @@ STILL_FIRED = [
     ("Monitor gauges on the furnace during each shift", "inspection-in-person"),
     ("Measure and cut lumber for the frames", "inspection-in-person"),
     ("Train new nurses on ventilator safety", "safety-critical-systems"),
-    ("Train new nurses on ventilator safety", "teach-verb"),
+    ("Train new nurses on ventilator safety", "presence-verbs"),
     ("Couple freight trains in the rail yard", "safety-critical-systems"),
     ("Maintain hydraulic equipment and replace worn seals", "hands-on-upkeep"),
     ("Prepare meals for residents", "hands-on-upkeep"),
