@@ -103,6 +103,8 @@ PLAIN_TASKS = [
     ("Deliver the all-hands talk on the reorganization", N),
     ("Fire an employee for misconduct", N),
     ("Help a customer face to face in the branch", N),
+    ("Set the company's strategy for entering Asia", N),
+    ("Teach the finance team to write good prompts", N),
 ]
 
 # (task, rule that must not decide it): a word read in the wrong sense
@@ -137,6 +139,12 @@ SENSE_TRAPS = [
     ("Book travel and hotels for the sales team", "marketing-sales-analysis"),
     ("Write the roadmap for the next two quarters", "writing-verbs"),
     ("Monitor brand mentions on social media", "inspection-in-person"),
+    ("Pull numbers from the warehouse for the quarterly business review", "physical-verbs"),
+    ("Pull numbers from the warehouse for the quarterly business review", "team-meetings"),
+    ("Prepare slides for the all-hands", "hands-on-upkeep"),
+    ("Prepare slides for the all-hands", "physical-objects"),
+    ("Serve as a business valuator", "presence-verbs"),
+    ("Teach the finance team to write good prompts", "finance-analysis"),
 ]
 
 
