@@ -105,6 +105,9 @@ PLAIN_TASKS = [
     ("Help a customer face to face in the branch", N),
     ("Set the company's strategy for entering Asia", N),
     ("Teach the finance team to write good prompts", N),
+    ("Investigate a harassment complaint against a manager", N),
+    ("Triage incoming bug reports", A),
+    ("Set up guardrails for the customer support bot", A),
 ]
 
 # (task, rule that must not decide it): a word read in the wrong sense
