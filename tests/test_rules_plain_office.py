@@ -142,6 +142,7 @@ SENSE_TRAPS = [
     ("Book travel and hotels for the sales team", "marketing-sales-analysis"),
     ("Write the roadmap for the next two quarters", "writing-verbs"),
     ("Monitor brand mentions on social media", "inspection-in-person"),
+    ("Build and maintain data pipelines that load the warehouse", "record-keeping"),
     ("Pull numbers from the warehouse for the quarterly business review", "physical-verbs"),
     ("Pull numbers from the warehouse for the quarterly business review", "team-meetings"),
     ("Prepare slides for the all-hands", "hands-on-upkeep"),
