@@ -45,6 +45,7 @@ from coach.playbook import Playbook, load_playbook
 
 MAX_METRICS = 2
 MAX_LATER = 2
+MAX_PREP = 1
 LEADER_LEVELS = frozenset({"manager", "manager-of-managers", "executive"})
 GUARDRAIL_STEPS = (
     ("review", "Review"),
@@ -177,7 +178,7 @@ class _Builder:
             judgement = [v for v in self.views if v.exposure == Exposure.NOT_READY and v.hours > 0]
             lines += [
                 self._line(v, "prep", w.safety_prep if v.at.task.safety_critical else w.prep)
-                for v in judgement[:2]
+                for v in judgement[:MAX_PREP]
             ]
         if not flows:
             top = self.views[0] if self.views else None

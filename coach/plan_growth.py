@@ -73,8 +73,7 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
     ranked += [a for _, a in sorted(practised, key=lambda r: r[0])]
     if not ranked:
         ranked = [a for _, a in missing][:1]
-    limit = max(MAX_ASSETS, len(owned))
-    ranked = ranked[:limit]
+    ranked = ranked[:MAX_ASSETS]  # the rest of what you own is named under "in your favour"
     if ranked and spare:
         ranked[0] = ranked[0].model_copy(update={"detail": ranked[0].detail + spare})
     return ranked

@@ -66,7 +66,10 @@ def in_favour(profile: Profile, pb: Playbook) -> list[str]:
     if profile.money_link == "yes":
         out.append(w.favour_money)
     names = {a.id: a.name for a in pb.asset}
-    out += [w.favour_asset.format(asset=names[a]) for a in profile.assets_owned]
+    owned = [names[a] for a in profile.assets_owned]
+    if owned:
+        listed = owned[0] if len(owned) == 1 else f"{', '.join(owned[:-1])} and {owned[-1]}"
+        out.append(w.favour_asset.format(asset=listed))
     return out
 
 

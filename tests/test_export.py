@@ -19,6 +19,7 @@ from coach.export import md, render_markdown, write_text_atomic
 from coach.models import CheckInDiff, Exposure, MetricMove, Profile, Task, Verdict, clean_text
 from coach.plan import build_plan
 from coach.plan_text import object_phrase
+from coach.plan_week import verdict_cue
 from coach.playbook import load_playbook
 from coach.scoring import assess
 
@@ -137,7 +138,10 @@ def test_plan_is_valid_commonmark_with_the_expected_outline(rules):
         assert row[:3] == [task.text, f"{task.hours_per_week:g}", verdict.exposure.label]
         # The same word and figure the TUI's task detail shows ("How sure: likely (79%).").
         assert row[3] == f"{confidence_word(verdict.confidence)} ({verdict.confidence:.0%})"
-        assert row[4] == verdict.reason and verdict.rule not in row[4]
+        # The why is what decided it, with the number of its reason; the reasons follow once.
+        assert row[4].startswith(verdict_cue(verdict.why)) and verdict.rule not in row[4]
+        reason = md(" ".join(verdict.reason.split()))
+        assert text.count(reason) == 1 and f") {reason}" in text
     assert 2 <= len(days) - 1 <= 12
     metrics = section_items(text, "1. Tie your work to money")
     assert sum("Baseline ____ · target ____" in m for m in metrics) >= 1

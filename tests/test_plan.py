@@ -85,7 +85,10 @@ def test_ambition_follows_ai_use_and_teaching(rules, playbook):
     assert any("prompt library" in s for s in flows(daily)[0].steps)
     teach = next(a for a in daily.actions if a.kind == "teach")
     assert "one-page guide" in teach.detail and "adopt" in teach.detail
-    assert [a for a in daily.actions if a.kind == "evaluate"]
+    # The evaluation is scored at every prompt change inside the workflow's own steps, so no
+    # separate "run the evaluation" action repeats it.
+    assert any("before and after each prompt change" in s for s in flows(daily)[0].steps)
+    assert not [a for a in daily.actions if a.kind == "evaluate"]
     assert {m.kind for m in daily.summary.moves} & {"teach", "guardrails"}
 
 
