@@ -59,8 +59,7 @@ def carry_latest(pb: Playbook, actions: list[Action], entries: list[MetricEntry]
 def in_favour(profile: Profile, pb: Playbook) -> list[str]:
     """What the worker's answers already have going for them."""
     w, out = pb.wording, []
-    if profile.ai_use in ("weekly", "daily"):
-        out.append(w.favour_ai.format(answer=profile.ai_use))
+    # AI use is not repeated here: the line above it (the ambition's pitch) already says it.
     if profile.teaches_ai:
         out.append(w.favour_teach)
     if profile.money_link == "yes":
