@@ -30,7 +30,14 @@ from coach.models import (
 )
 from coach.plan_growth import asset_actions, pivot_actions, skill_actions
 from coach.plan_moves import summarise
-from coach.plan_since import carry_latest, in_favour, metric_entries, since_last
+from coach.plan_since import (
+    carry_latest,
+    done_titles,
+    in_favour,
+    metric_entries,
+    since_last,
+    with_statuses,
+)
 from coach.plan_text import (
     TaskView,
     by_weight,
@@ -77,6 +84,7 @@ class _Builder:
         self.done_before = {
             a.id for a in (self.previous.actions if self.previous else []) if a.status == "done"
         }
+        self.done_titles = done_titles(self.previous)
         self.hours_before = {
             normalise(at.task.text): at.task.hours_per_week
             for at in (self.previous.assessment.tasks if self.previous else [])
@@ -230,7 +238,10 @@ class _Builder:
     def _progressed(self, view: TaskView) -> bool:
         before = self.hours_before.get(normalise(view.text))
         fell = before is not None and view.hours < before
-        return fell or f"ai-{view.work.id}-{task_key(view.text)}" in self.done_before
+        if fell or f"ai-{view.work.id}-{task_key(view.text)}" in self.done_before:
+            return True
+        title = view.fill(self.pb.wording.workflow_title)  # a check-in stored with older ids
+        return ("ai-workflows", normalise(title)) in self.done_titles
 
     def _progress(self, view: TaskView) -> Action:
         w = self.pb.wording
@@ -238,7 +249,7 @@ class _Builder:
         if before is not None and view.hours < before:
             text = cap(view.fill(w.progress_hours, answer=hours_text(before)))
         else:
-            text = view.fill(w.progress_done, title=view.object)
+            text = view.fill(w.progress_done, title=view.fill(w.workflow_title))
         return Action(
             id=self.task_id("ai", view),
             section="ai-workflows",
@@ -362,15 +373,7 @@ def build_plan(
     b.flows = flows
     assets = [*b.layers(), *asset_actions(b, pb)]
     actions = [*metrics, *flows, *guards, *assets, *skill_actions(b, pb), *pivot_actions(b, pb)]
-    status = {a.id: a.status for a in (previous_actions or [])}
-    if previous is not None:
-        status = {**{a.id: a.status for a in previous.actions}, **status}
-    actions = [
-        a.model_copy(update={"status": status[a.id]})
-        if a.id in status and a.kind != "progress"
-        else a
-        for a in actions
-    ]
+    actions = with_statuses(actions, previous, previous_actions or [])
     entries = metric_entries(previous, actions)
     carry_latest(pb, actions, entries)
     due = next_checkin_due(today)
