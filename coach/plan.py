@@ -131,7 +131,8 @@ class _Builder:
     def _metric(self, view: TaskView) -> Action:
         w = self.pb.wording
         measure = view.work.measure
-        if "{object}" not in measure and "{doing}" not in measure:
+        named = "{doing}" in view.work.metric or "{object}" in measure or "{doing}" in measure
+        if not named:  # the title does not say which task: the measure does
             measure = "For {doing}: " + measure[:1].lower() + measure[1:]
         known = self.profile.money_link in ("yes", "partly")
         return Action(

@@ -243,7 +243,7 @@ def test_playbook_errors_name_the_entry_and_field(tmp_path):
     data = asset_path("playbook.toml").read_text(encoding="utf-8")
     path = tmp_path / "playbook.toml"
     cases = [
-        ('metric = "Cost per resolved request in {object}"', 'metric = "Cost of {tsk}"', "{tsk}"),
+        ('metric = "Cost per resolved request when {doing}"', 'metric = "Cost of {tsk}"', "{tsk}"),
         ('default_for = ["displacement"]\n', "", "default_for"),
         ('guardrail = "patient-data"\n', 'guardrail = "nope"\n', "'nope' is not defined"),
         ('pivots = ["governance"]\n', 'pivots = ["astronaut"]\n', "'astronaut' is not defined"),

@@ -107,3 +107,38 @@ def test_the_doing_phrase_of_any_task_is_short_and_made_of_its_own_words(text):
     assert first.endswith("ing") or first in words
     assert set(rest[:-1]) <= allowed | {w + "ing" for w in words}
     assert object_phrase(text) is not None
+
+
+def test_a_question_word_keeps_its_clause_in_the_task_phrase():
+    assert object_phrase("Decide whether to approve high-risk deals") == (
+        "whether to approve high-risk deals"
+    )
+    assert doing_phrase("Decide whether to approve high-risk deals") == (
+        "deciding whether to approve high-risk deals"
+    )
+
+
+# A metric title ends on the task it measures, never on a word that leaves it hanging.
+_DANGLING = {"whether", "which", "of", "in", "on", "for", "by", "to", "and", "or", "with", "the"}
+
+
+def test_every_metric_title_of_every_catalog_task_names_the_work_as_a_person_would(rules):
+    seen = set()
+    for role in load_catalog().roles:
+        pf = role_to_profile(role)
+        for task in pf.tasks:
+            # The task alone, so it is the one its plan puts a number on.
+            alone = pf.model_copy(
+                update={"tasks": [task.model_copy(update={"hours_per_week": 10})]}
+            )
+            assessment = assess(alone.tasks, [rules.classify(task)])
+            profile = pf.profile.model_copy(update={"money_link": "yes"})
+            plan = build_plan(profile, assessment, today=TODAY)
+            title = plan.section("metrics")[0].title
+            seen.add(title)
+            doing, thing = doing_phrase(task.text), object_phrase(task.text)
+            assert title.endswith((doing, thing)), (role.id, task.text, title)
+            assert title.split()[-1].lower() not in _DANGLING, (role.id, title)
+            if title.endswith(doing):  # the measure after it does not name the task again
+                assert not plan.section("metrics")[0].detail.startswith(f"For {doing}"), title
+    assert len(seen) > 200
