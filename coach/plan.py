@@ -53,6 +53,7 @@ from coach.playbook import Playbook, load_playbook
 MAX_METRICS = 2
 MAX_LATER = 2
 MAX_PREP = 1
+MAX_FULL = 2
 LEADER_LEVELS = frozenset({"manager", "manager-of-managers", "executive"})
 GUARDRAIL_STEPS = (
     ("review", "Review"),
@@ -181,9 +182,10 @@ class _Builder:
                 flows.append(self._workflow(view))
                 guards.append(self._guardrail(view))
             elif view.exposure == Exposure.DISPLACEMENT or len(later) < MAX_LATER:
-                later.append(self._line(view, "later", w.later, saved=self.saved(view)))
+                line = self._line(view, "later", w.later, saved=self.saved(view))
+                later.append(line.model_copy(update={"detail": view.doing}))
         practised = self.profile.ai_use in ("weekly", "daily")
-        if practised:
+        if practised and len(flows) < MAX_FULL:  # two workflows are a full quarter already
             judgement = [v for v in self.views if v.exposure == Exposure.NOT_READY and v.hours > 0]
             lines += [
                 self._line(v, "prep", w.safety_prep if v.at.task.safety_critical else w.prep)

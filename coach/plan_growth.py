@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from coach.playbook import Playbook, SkillWhen
 
 MAX_ASSETS = 2
-MAX_SKILLS = 2
+MAX_SKILLS = 1
 MAX_PIVOTS = 2
 CROSS_TEAM = "cross-functional-execution"
 LEADER_LEVELS = frozenset({"manager", "manager-of-managers", "executive"})
