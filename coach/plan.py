@@ -122,7 +122,7 @@ class _Builder:
                     steps=[top.fill(s) for s in w.find_number_steps] if top else [],
                     done=top.fill(w.find_number_done) if top else "",
                     evidence=w.find_number_evidence,
-                    effort=w.metric_effort,
+                    effort=w.find_number_effort,
                 )
             )
         for view in weighted[: MAX_METRICS - len(actions)]:

@@ -78,8 +78,8 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
     if not ranked:
         ranked = [a for _, a in missing][:1]
     # The rest of what you own is named under "in your favour". A leader's cross-team workflow
-    # stands first in the section and counts toward its size, unless you own assets to build on.
-    ranked = ranked[: MAX_ASSETS - (1 if leader_scope and not owned else 0)]
+    # stands first in the section and counts toward its size.
+    ranked = ranked[: MAX_ASSETS - (1 if leader_scope else 0)]
     if ranked and spare:
         ranked[0] = ranked[0].model_copy(update={"detail": ranked[0].detail + spare})
     return ranked

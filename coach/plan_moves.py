@@ -136,8 +136,9 @@ def _move(b, pb: Playbook, candidate) -> Move:
     if kind == "money" and b.profile.money_link in ("no", "unknown"):
         title = pb.wording.find_number_title
         text = _fill(b, pb, pb.wording.find_number_move, candidate)
-    elif kind == "teach" and action is not None and action.detail:
-        # How to teach depends on the answers (leader, teacher, first time): say it here once.
+    elif kind in ("teach", "layers") and action is not None and action.detail:
+        # How to teach or reshape work depends on the answers (leader, teacher, first time):
+        # the first page says it once, and the section points back here.
         text = action.detail.rstrip(".") + "."
     else:
         text = _fill(b, pb, m.text, candidate)

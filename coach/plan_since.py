@@ -60,11 +60,9 @@ def carry_latest(pb: Playbook, actions: list[Action], entries: list[MetricEntry]
 def in_favour(profile: Profile, pb: Playbook) -> list[str]:
     """What the worker's answers already have going for them."""
     w, out = pb.wording, []
-    # AI use is not repeated here: the line above it (the ambition's pitch) already says it.
+    # AI use and the money link are not repeated here: the plan's first lines already say them.
     if profile.teaches_ai:
         out.append(w.favour_teach)
-    if profile.money_link == "yes":
-        out.append(w.favour_money)
     names = {a.id: a.name for a in pb.asset}
     owned = [names[a] for a in profile.assets_owned]
     if owned:

@@ -13,6 +13,7 @@ from plan_profiles import EXECUTIVE, PROFILES, SENIOR_ENGINEER, SUPPORT_AGENT
 from coach.assets import asset_path
 from coach.calendar import next_checkin_due
 from coach.errors import CoachError
+from coach.export import render_markdown
 from coach.models import Exposure, Profile, ProfileFile, Task, Verdict
 from coach.plan import build_plan
 from coach.playbook import load_playbook
@@ -117,9 +118,16 @@ def test_managers_of_managers_get_layer_compression(rules, playbook):
 
 def test_owned_assets_are_built_on_not_repeated(rules, playbook, plans):
     executive = plans["executive"]  # owns customer relationships and cross-functional execution
-    kinds = {a.id.split("-")[1]: a for a in executive.section("scarce-assets")}
-    owned = [a for a in executive.section("scarce-assets") if a.kind == "owned"]
-    assert len(owned) == 2 and kinds
+    section = executive.section("scarce-assets")
+    # A leader's section: the cross-team workflow, then the first owned asset to build on; the
+    # other owned asset is named once, under "already in your favour".
+    assert [a.kind for a in section] == ["layers", "owned"]
+    assert section[1].title.startswith("Build on") and "Take ownership" not in section[1].title
+    text = render_markdown(executive)
+    assert "you own cross-functional execution and customer relationships" in text
+    kept = with_answers(EXECUTIVE, level="manager")
+    owned = [a for a in make_plan(kept, rules, playbook).section("scarce-assets")]
+    assert [a.kind for a in owned] == ["owned", "owned"]
     for action in owned:
         assert action.title.startswith("Build on")
         assert "Take ownership" not in action.title
@@ -295,12 +303,11 @@ def test_any_week_gives_a_complete_short_plan_with_unique_ids(rows, ai_use, leve
 def test_a_second_workflow_with_the_same_steps_points_back_instead_of_repeating_them(
     rules, playbook
 ):
-    from coach.export import render_markdown
 
     daily = make_plan(with_answers(SUPPORT_AGENT, ai_use="daily"), rules, playbook)
     first, second = flows(daily)[:2]
     assert first.steps[1:] == second.steps[1:]
     section = render_markdown(daily).split("## 2.")[1].split("\n## ")[0]
     assert section.count("- Steps: 1)") == 1
-    assert section.count("as for the workflow above") == 1
+    assert section.count("- Steps, done and time: as above;") == 1
     assert second.title in section  # still named, with its own tool and time back
