@@ -60,9 +60,7 @@ def carry_latest(pb: Playbook, actions: list[Action], entries: list[MetricEntry]
 def in_favour(profile: Profile, pb: Playbook) -> list[str]:
     """What the worker's answers already have going for them."""
     w, out = pb.wording, []
-    # AI use and the money link are not repeated here: the plan's first lines already say them.
-    if profile.teaches_ai:
-        out.append(w.favour_teach)
+    # AI use, teaching and the money link are not repeated here: the plan's first line says them.
     names = {a.id: a.name for a in pb.asset}
     owned = [names[a] for a in profile.assets_owned]
     if owned:

@@ -259,7 +259,6 @@ class Index(_Entry):
 class Wording(_Entry):
     """Sentences the plan builds around the worker's own tasks and numbers."""
 
-    favour_teach: Text
     favour_asset: Text
     find_number_title: Text
     find_number: Text
