@@ -82,6 +82,8 @@ def since_last(
             for a in previous.actions
             if a.status == "done" and not a.id.startswith("ai-")
         ]
+    # A workflow done under an older id is told by its progress line already: say it once.
+    progress = list(dict.fromkeys(progress))
     moved = [
         # A workflow's progress line already says how far its task's hours fell.
         t

@@ -179,6 +179,9 @@ def test_statuses_of_a_check_in_stored_with_older_action_ids_carry_over_by_title
     # The done workflow shows as progress, not as new work, as it does with current ids.
     assert now[flow.id].kind == "progress" and now[flow.id].status == "done"
     assert workflow(second).task != flow.task
+    since = since_section(plan_of(second, old))
+    done_lines = [line for line in since.splitlines() if line.startswith("- Done last quarter")]
+    assert len(done_lines) == len(set(done_lines)) and f"{flow.title}." in since
     # Everything else starts again: no status is taken from an action of another title.
     carried = {metric.id, skill.id, asset.id, flow.id}
     assert all(a.status == "todo" for a in second.actions if a.id not in carried)
