@@ -214,8 +214,13 @@ def render_json(plan: Plan) -> str:
 
 def plan_context(plan: Plan) -> dict[str, Any]:
     """What a template sees: the plan itself plus a few ready-made views of it."""
+    from coach.plan_since import completed_titles
+    from coach.plan_week import week_table
+
     flows = plan.section("ai-workflows")
     return {
+        "week": week_table(plan.assessment),
+        "completed": completed_titles(plan),
         "workflow_kinds": WORKFLOW_KINDS,
         "line_kinds": LINE_KINDS,
         "hours_by_task": {at.task.text: at.task.hours_per_week for at in plan.assessment.tasks},

@@ -30,7 +30,14 @@ from coach.models import (
 )
 from coach.plan_growth import asset_actions, pivot_actions, skill_actions
 from coach.plan_moves import summarise
-from coach.plan_since import carry_latest, in_favour, metric_entries, since_last
+from coach.plan_since import (
+    carry_latest,
+    done_titles,
+    in_favour,
+    metric_entries,
+    since_last,
+    with_statuses,
+)
 from coach.plan_text import (
     TaskView,
     by_weight,
@@ -45,6 +52,8 @@ from coach.playbook import Playbook, load_playbook
 
 MAX_METRICS = 2
 MAX_LATER = 2
+MAX_PREP = 1
+MAX_FULL = 2
 LEADER_LEVELS = frozenset({"manager", "manager-of-managers", "executive"})
 GUARDRAIL_STEPS = (
     ("review", "Review"),
@@ -76,6 +85,7 @@ class _Builder:
         self.done_before = {
             a.id for a in (self.previous.actions if self.previous else []) if a.status == "done"
         }
+        self.done_titles = done_titles(self.previous)
         self.hours_before = {
             normalise(at.task.text): at.task.hours_per_week
             for at in (self.previous.assessment.tasks if self.previous else [])
@@ -112,7 +122,7 @@ class _Builder:
                     steps=[top.fill(s) for s in w.find_number_steps] if top else [],
                     done=top.fill(w.find_number_done) if top else "",
                     evidence=w.find_number_evidence,
-                    effort=w.metric_effort,
+                    effort=w.find_number_effort,
                 )
             )
         for view in weighted[: MAX_METRICS - len(actions)]:
@@ -122,7 +132,8 @@ class _Builder:
     def _metric(self, view: TaskView) -> Action:
         w = self.pb.wording
         measure = view.work.measure
-        if "{object}" not in measure and "{doing}" not in measure:
+        named = "{doing}" in view.work.metric or "{object}" in measure or "{doing}" in measure
+        if not named:  # the title does not say which task: the measure does
             measure = "For {doing}: " + measure[:1].lower() + measure[1:]
         known = self.profile.money_link in ("yes", "partly")
         return Action(
@@ -171,13 +182,14 @@ class _Builder:
                 flows.append(self._workflow(view))
                 guards.append(self._guardrail(view))
             elif view.exposure == Exposure.DISPLACEMENT or len(later) < MAX_LATER:
-                later.append(self._line(view, "later", w.later, saved=self.saved(view)))
+                line = self._line(view, "later", w.later, saved=self.saved(view))
+                later.append(line.model_copy(update={"detail": view.doing}))
         practised = self.profile.ai_use in ("weekly", "daily")
-        if practised:
+        if practised and len(flows) < MAX_FULL:  # two workflows are a full quarter already
             judgement = [v for v in self.views if v.exposure == Exposure.NOT_READY and v.hours > 0]
             lines += [
                 self._line(v, "prep", w.safety_prep if v.at.task.safety_critical else w.prep)
-                for v in judgement[:2]
+                for v in judgement[:MAX_PREP]
             ]
         if not flows:
             top = self.views[0] if self.views else None
@@ -229,7 +241,10 @@ class _Builder:
     def _progressed(self, view: TaskView) -> bool:
         before = self.hours_before.get(normalise(view.text))
         fell = before is not None and view.hours < before
-        return fell or f"ai-{view.work.id}-{task_key(view.text)}" in self.done_before
+        if fell or f"ai-{view.work.id}-{task_key(view.text)}" in self.done_before:
+            return True
+        title = view.fill(self.pb.wording.workflow_title)  # a check-in stored with older ids
+        return ("ai-workflows", normalise(title)) in self.done_titles
 
     def _progress(self, view: TaskView) -> Action:
         w = self.pb.wording
@@ -237,7 +252,7 @@ class _Builder:
         if before is not None and view.hours < before:
             text = cap(view.fill(w.progress_hours, answer=hours_text(before)))
         else:
-            text = view.fill(w.progress_done, title=view.object)
+            text = view.fill(w.progress_done, title=view.fill(w.workflow_title))
         return Action(
             id=self.task_id("ai", view),
             section="ai-workflows",
@@ -361,15 +376,7 @@ def build_plan(
     b.flows = flows
     assets = [*b.layers(), *asset_actions(b, pb)]
     actions = [*metrics, *flows, *guards, *assets, *skill_actions(b, pb), *pivot_actions(b, pb)]
-    status = {a.id: a.status for a in (previous_actions or [])}
-    if previous is not None:
-        status = {**{a.id: a.status for a in previous.actions}, **status}
-    actions = [
-        a.model_copy(update={"status": status[a.id]})
-        if a.id in status and a.kind != "progress"
-        else a
-        for a in actions
-    ]
+    actions = with_statuses(actions, previous, previous_actions or [])
     entries = metric_entries(previous, actions)
     carry_latest(pb, actions, entries)
     due = next_checkin_due(today)

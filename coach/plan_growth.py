@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from coach.playbook import Playbook, SkillWhen
 
 MAX_ASSETS = 2
-MAX_SKILLS = 2
+MAX_SKILLS = 1
 MAX_PIVOTS = 2
+CROSS_TEAM = "cross-functional-execution"
 LEADER_LEVELS = frozenset({"manager", "manager-of-managers", "executive"})
 
 
@@ -30,10 +31,13 @@ def _level_key(level: str) -> str:
 def asset_actions(b, pb: Playbook) -> list[Action]:
     """Owned assets to build on first, then ones the week already practises, then one gap."""
     owned, practised, missing = [], [], []
+    leader_scope = b.profile.manages_managers
     basis = pb.wording.basis_assets
     saved = sum(a.hours_saved or 0 for a in b.flows)
     spare = f" Put part of the {hours_text(saved)} h a week AI gives back into it." if saved else ""
     for asset in pb.asset:
+        if leader_scope and asset.id == CROSS_TEAM and asset.id not in b.profile.assets_owned:
+            continue  # a leader's cross-team workflow (the layers action) is this asset
         linked = [v for v in b.views if asset.id in v.work.assets and v.hours > 0]
         top = linked[0] if linked else None
         hours = sum(v.hours for v in linked)
@@ -73,8 +77,9 @@ def asset_actions(b, pb: Playbook) -> list[Action]:
     ranked += [a for _, a in sorted(practised, key=lambda r: r[0])]
     if not ranked:
         ranked = [a for _, a in missing][:1]
-    limit = max(MAX_ASSETS, len(owned))
-    ranked = ranked[:limit]
+    # The rest of what you own is named under "in your favour". A leader's cross-team workflow
+    # stands first in the section and counts toward its size.
+    ranked = ranked[: MAX_ASSETS - (1 if leader_scope else 0)]
     if ranked and spare:
         ranked[0] = ranked[0].model_copy(update={"detail": ranked[0].detail + spare})
     return ranked

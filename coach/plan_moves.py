@@ -91,11 +91,20 @@ def summarise(b, pb: Playbook, actions: list[Action]) -> PlanSummary:
         ),
         moves=moves,
         track_title=number.title if number else "",
-        track_text=number.detail if number else "",
+        track_text=_track_text(b, pb, number),
         track_action_id=number.id if number else None,
         talk=talk,
         script=script,
     )
+
+
+def _track_text(b, pb: Playbook, number: Action | None) -> str:
+    """What to count for the number to track; without a known money link it is a first guess."""
+    if number is None:
+        return ""
+    if b.profile.money_link in ("no", "unknown"):
+        return f"{number.detail.rstrip('.')}. {pb.wording.track_guess}"
+    return number.detail
 
 
 def _fill(b, pb: Playbook, template: str, candidate) -> str:
@@ -127,6 +136,10 @@ def _move(b, pb: Playbook, candidate) -> Move:
     if kind == "money" and b.profile.money_link in ("no", "unknown"):
         title = pb.wording.find_number_title
         text = _fill(b, pb, pb.wording.find_number_move, candidate)
+    elif kind in ("teach", "layers") and action is not None and action.detail:
+        # How to teach or reshape work depends on the answers (leader, teacher, first time):
+        # the first page says it once, and the section points back here.
+        text = action.detail.rstrip(".") + "."
     else:
         text = _fill(b, pb, m.text, candidate)
     return Move(

@@ -157,6 +157,7 @@ SECOND_VERBS = frozenset(
     ]
 )
 LONG_OBJECT = 4
+_WH_WORDS = frozenset({"whether", "which", "what", "how", "where", "when", "who"})
 
 
 def object_phrase(text: str) -> str:
@@ -201,6 +202,9 @@ def object_phrase(text: str) -> str:
         end -= 1
     if end <= start:
         return short(text, 60)
+    if end - start == 1 and lower[start] in _WH_WORDS:
+        # 'Decide whether to approve deals': the clause after the question word is the object.
+        return short(text[spans[start][0] :].strip(" ,;:."), 60)
     phrase = text[spans[start][0] : spans[end - 1][1]].strip(" ,;:")
     if end < len(lower) and lower[end] in ("on", "about") and end - start <= 2:
         # 'business teams on legal risks': what the advice or talk is about is the object.

@@ -259,9 +259,6 @@ class Index(_Entry):
 class Wording(_Entry):
     """Sentences the plan builds around the worker's own tasks and numbers."""
 
-    favour_ai: Text
-    favour_teach: Text
-    favour_money: Text
     favour_asset: Text
     find_number_title: Text
     find_number: Text
@@ -295,6 +292,9 @@ class Wording(_Entry):
     find_number_done: Text
     find_number_evidence: Text
     find_number_move: Text
+    find_number_effort: Text
+    track_guess: Text
+    """After the number to track when the money link is unknown: it is a first guess."""
     progress_done: Text
     progress_hours: Text
     basis_money: Text

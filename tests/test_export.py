@@ -19,6 +19,7 @@ from coach.export import md, render_markdown, write_text_atomic
 from coach.models import CheckInDiff, Exposure, MetricMove, Profile, Task, Verdict, clean_text
 from coach.plan import build_plan
 from coach.plan_text import object_phrase
+from coach.plan_week import verdict_cue
 from coach.playbook import load_playbook
 from coach.scoring import assess
 
@@ -129,15 +130,19 @@ def test_plan_is_valid_commonmark_with_the_expected_outline(rules):
     ]
     # Two tables: the week (with a short why per task) and the 90 days.
     week, days = tables(text)
-    assert week[0] == ["Task", "h", "Class", "How sure", "Why"]
+    assert week[0] == ["Task", "h", "Class, how sure", "Why"]
     assert days[0] == ["Week", "Milestone"]
     assert len(week) == 1 + len(PROFILES["support"].tasks)
     for row, task in zip(week[1:], PROFILES["support"].tasks, strict=True):
         verdict = rules.classify(task)
-        assert row[:3] == [task.text, f"{task.hours_per_week:g}", verdict.exposure.label]
-        # The same word and figure the TUI's task detail shows ("How sure: likely (79%).").
-        assert row[3] == f"{confidence_word(verdict.confidence)} ({verdict.confidence:.0%})"
-        assert row[4] == verdict.reason and verdict.rule not in row[4]
+        assert row[:2] == [task.text, f"{task.hours_per_week:g}"]
+        # The class, then the same word and figure the TUI's task detail shows ("likely (79%)").
+        sure = f"{confidence_word(verdict.confidence)} ({verdict.confidence:.0%})"
+        assert row[2] == f"{verdict.exposure.label}, {sure}"
+        # The why is what decided it, with the number of its reason; the reasons follow once.
+        assert row[3].startswith(verdict_cue(verdict.why)) and verdict.rule not in row[3]
+        reason = md(" ".join(verdict.reason.split()))
+        assert text.count(reason) == 1 and f") {reason}" in text
     assert 2 <= len(days) - 1 <= 12
     metrics = section_items(text, "1. Tie your work to money")
     assert sum("Baseline ____ · target ____" in m for m in metrics) >= 1
@@ -393,4 +398,4 @@ def test_json_week_carries_the_same_confidence_as_the_markdown(rules):
         verdict = rules.classify(task)
         assert entry["confidence"] == verdict.confidence
         worded = f"{confidence_word(verdict.confidence)} ({verdict.confidence:.0%})"
-        assert entry["how_sure"] == row[3] == worded
+        assert entry["how_sure"] == worded and row[2].endswith(f", {worded}")

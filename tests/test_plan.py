@@ -13,6 +13,7 @@ from plan_profiles import EXECUTIVE, PROFILES, SENIOR_ENGINEER, SUPPORT_AGENT
 from coach.assets import asset_path
 from coach.calendar import next_checkin_due
 from coach.errors import CoachError
+from coach.export import render_markdown
 from coach.models import Exposure, Profile, ProfileFile, Task, Verdict
 from coach.plan import build_plan
 from coach.playbook import load_playbook
@@ -85,7 +86,10 @@ def test_ambition_follows_ai_use_and_teaching(rules, playbook):
     assert any("prompt library" in s for s in flows(daily)[0].steps)
     teach = next(a for a in daily.actions if a.kind == "teach")
     assert "one-page guide" in teach.detail and "adopt" in teach.detail
-    assert [a for a in daily.actions if a.kind == "evaluate"]
+    # The evaluation is scored at every prompt change inside the workflow's own steps, so no
+    # separate "run the evaluation" action repeats it.
+    assert any("before and after each prompt change" in s for s in flows(daily)[0].steps)
+    assert not [a for a in daily.actions if a.kind == "evaluate"]
     assert {m.kind for m in daily.summary.moves} & {"teach", "guardrails"}
 
 
@@ -114,9 +118,16 @@ def test_managers_of_managers_get_layer_compression(rules, playbook):
 
 def test_owned_assets_are_built_on_not_repeated(rules, playbook, plans):
     executive = plans["executive"]  # owns customer relationships and cross-functional execution
-    kinds = {a.id.split("-")[1]: a for a in executive.section("scarce-assets")}
-    owned = [a for a in executive.section("scarce-assets") if a.kind == "owned"]
-    assert len(owned) == 2 and kinds
+    section = executive.section("scarce-assets")
+    # A leader's section: the cross-team workflow, then the first owned asset to build on; the
+    # other owned asset is named once, under "already in your favour".
+    assert [a.kind for a in section] == ["layers", "owned"]
+    assert section[1].title.startswith("Build on") and "Take ownership" not in section[1].title
+    text = render_markdown(executive)
+    assert "you own cross-functional execution and customer relationships" in text
+    kept = with_answers(EXECUTIVE, level="manager")
+    owned = [a for a in make_plan(kept, rules, playbook).section("scarce-assets")]
+    assert [a.kind for a in owned] == ["owned", "owned"]
     for action in owned:
         assert action.title.startswith("Build on")
         assert "Take ownership" not in action.title
@@ -240,7 +251,7 @@ def test_playbook_errors_name_the_entry_and_field(tmp_path):
     data = asset_path("playbook.toml").read_text(encoding="utf-8")
     path = tmp_path / "playbook.toml"
     cases = [
-        ('metric = "Cost per resolved request in {object}"', 'metric = "Cost of {tsk}"', "{tsk}"),
+        ('metric = "Cost per resolved request when {doing}"', 'metric = "Cost of {tsk}"', "{tsk}"),
         ('default_for = ["displacement"]\n', "", "default_for"),
         ('guardrail = "patient-data"\n', 'guardrail = "nope"\n', "'nope' is not defined"),
         ('pivots = ["governance"]\n', 'pivots = ["astronaut"]\n', "'astronaut' is not defined"),
@@ -292,12 +303,11 @@ def test_any_week_gives_a_complete_short_plan_with_unique_ids(rows, ai_use, leve
 def test_a_second_workflow_with_the_same_steps_points_back_instead_of_repeating_them(
     rules, playbook
 ):
-    from coach.export import render_markdown
 
     daily = make_plan(with_answers(SUPPORT_AGENT, ai_use="daily"), rules, playbook)
     first, second = flows(daily)[:2]
     assert first.steps[1:] == second.steps[1:]
     section = render_markdown(daily).split("## 2.")[1].split("\n## ")[0]
     assert section.count("- Steps: 1)") == 1
-    assert section.count("as for the workflow above") == 1
+    assert section.count("- Steps, done and time: as above;") == 1
     assert second.title in section  # still named, with its own tool and time back

@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from coach.export import SECTIONS, render_markdown
+from coach.export import SECTIONS, md, render_markdown
 from coach.models import Exposure
 from coach.plan import build_plan
 from coach.plan_text import object_phrase
@@ -109,3 +109,38 @@ def test_a_manager_of_managers_plan_addresses_layer_compression(roles):
     assert roles["director"]["plan"].profile.level == "manager-of-managers"
     assert "compress middle layers" in text
     assert "compress middle layers" not in roles["data-analyst"]["text"]
+
+
+ALL_ASSETS = ["cross-functional-execution", "customer-relationships", "data-quality"]
+# The answers that make a plan longest, crossed: every AI experience, an individual and a
+# manager of managers, and a known money link with every asset owned or neither.
+GRID = [
+    {"ai_use": ai, "level": level, "teaches_ai": True, **extra}
+    for ai in ("never", "monthly", "weekly", "daily")
+    for level in ("individual", "manager-of-managers")
+    for extra in (
+        {"money_link": "yes", "assets_owned": ALL_ASSETS},
+        {"money_link": "unknown", "assets_owned": []},
+    )
+]
+
+
+def test_every_catalog_role_stays_within_1500_words_whatever_the_answers(rules):
+    from coach.export import default_template_path, make_environment, plan_context
+    from coach.sandbox import render_bounded
+
+    playbook = load_playbook()
+    path = default_template_path()
+    template = make_environment(path.parent).get_template(path.name)  # compiled once
+    for role in load_catalog().roles:
+        pf = role_to_profile(role)
+        assessment = assess(pf.tasks, [rules.classify(t) for t in pf.tasks])
+        tasks = {at.task.text for at in assessment.tasks}
+        for answers in GRID:
+            profile = pf.profile.model_copy(update=answers)
+            plan = build_plan(profile, assessment, playbook=playbook, today=TODAY)
+            text = render_bounded(template, plan_context(plan))
+            assert len(text.split()) <= 1500, (role.id, answers, len(text.split()))
+            assert 1 <= len(plan.next_90_days) <= 12, (role.id, answers)
+            # Cut repetition, not the worker's tasks: every task is still in the plan.
+            assert all(md(t) in text for t in tasks), role.id

@@ -111,3 +111,90 @@ def test_a_workflow_task_whose_hours_fell_is_named_once_in_since_last_quarter(ru
     since = render_markdown(plan).split("## Since last quarter")[1].split("\n## ")[0]
     lines = [line for line in since.splitlines() if "to 1 h a week" in line]
     assert len(lines) == 1, since
+
+
+def _with_status(checkin, statuses):
+    """The check-in with the given {action id: status}."""
+    return checkin.model_copy(
+        update={
+            "actions": [
+                a.model_copy(update={"status": statuses[a.id]}) if a.id in statuses else a
+                for a in checkin.actions
+            ]
+        }
+    )
+
+
+def since_section(plan) -> str:
+    return render_markdown(plan).split("## Since last quarter")[1].split("\n## ")[0]
+
+
+def test_completed_names_the_stored_title_of_each_action_done_since_last_quarter(rules):
+    first = new_checkin(SUPPORT_AGENT, rules, today=Q1)
+    second = new_checkin(SUPPORT_AGENT, rules, today=Q2, previous=first)
+    skill = next(a for a in second.actions if a.section == "skills")
+    second = _with_status(second, {skill.id: "done"})
+    since = since_section(plan_of(second, first))
+    assert f"- Completed: {md(skill.title)}." in since
+    assert "an action from last quarter" not in since
+
+
+def test_a_completed_action_nothing_is_known_about_is_left_out_not_named_vaguely(rules):
+    first = new_checkin(SUPPORT_AGENT, rules, today=Q1)
+    second = new_checkin(SUPPORT_AGENT, rules, today=Q2, previous=first)
+    skill = next(a for a in second.actions if a.section == "skills")
+    plan = plan_of(_with_status(second, {skill.id: "done"}), first)
+    # An id the plan no longer holds (an older check-in's), next to one it knows.
+    stale = plan.since.model_copy(update={"actions_completed": ["ai-gone-0badc0de", skill.id]})
+    since = since_section(plan.model_copy(update={"since": stale}))
+    assert f"- Completed: {md(skill.title)}." in since
+    assert "ai-gone" not in since and "an action from" not in since
+    nothing = plan.since.model_copy(update={"actions_completed": ["ai-gone-0badc0de", " "]})
+    text = render_markdown(plan.model_copy(update={"since": nothing}))
+    assert "Completed:" not in text
+
+
+def test_statuses_of_a_check_in_stored_with_older_action_ids_carry_over_by_title(rules):
+    first = new_checkin(SUPPORT_AGENT, rules, today=Q1)
+    metric = next(a for a in first.actions if a.section == "metrics")
+    skill = next(a for a in first.actions if a.section == "skills")
+    asset = next(a for a in first.actions if a.section == "scarce-assets")
+    flow = workflow(first)
+    statuses = {metric.id: "doing", skill.id: "dropped", asset.id: "done", flow.id: "done"}
+    # An old-shaped check-in: the same plan with the ids of an older coach ("action-3" ...).
+    old = first.model_copy(
+        update={
+            "actions": [
+                a.model_copy(update={"id": f"action-{n}", "status": statuses.get(a.id, "todo")})
+                for n, a in enumerate(first.actions)
+            ],
+            "metrics": [],
+        }
+    )
+    second = new_checkin(SUPPORT_AGENT, rules, today=Q2, previous=old)
+    now = {a.id: a for a in second.actions}
+    assert now[metric.id].status == "doing"
+    assert now[skill.id].status == "dropped"
+    assert now[asset.id].status == "done"
+    # The done workflow shows as progress, not as new work, as it does with current ids.
+    assert now[flow.id].kind == "progress" and now[flow.id].status == "done"
+    assert workflow(second).task != flow.task
+    since = since_section(plan_of(second, old))
+    done_lines = [line for line in since.splitlines() if line.startswith("- Done last quarter")]
+    assert len(done_lines) == len(set(done_lines)) and f"{flow.title}." in since
+    # Everything else starts again: no status is taken from an action of another title.
+    carried = {metric.id, skill.id, asset.id, flow.id}
+    assert all(a.status == "todo" for a in second.actions if a.id not in carried)
+
+
+def test_a_status_carries_to_one_action_only_when_titles_repeat(rules):
+    from coach.plan_since import carried_statuses
+
+    first = new_checkin(SUPPORT_AGENT, rules, today=Q1)
+    skill = next(a for a in first.actions if a.section == "skills")
+    old = [skill.model_copy(update={"id": "skill-1", "status": "done"})]
+    twins = [skill, skill.model_copy(update={"id": skill.id + "-2"})]
+    assert carried_statuses(twins, old) == {skill.id: "done"}
+    # A stored id that still exists wins over a title match.
+    kept = [skill.model_copy(update={"status": "doing"}), *old]
+    assert carried_statuses([skill], kept) == {skill.id: "doing"}
