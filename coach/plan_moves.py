@@ -64,6 +64,9 @@ def summarise(b, pb: Playbook, actions: list[Action]) -> PlanSummary:
             gap = s.gap_teaches if profile.teaches_ai else 0.0
             if profile.ai_use == "daily" and not profile.teaches_ai:
                 gap = s.gap_daily_not_teaching
+            # Teaching is about the workflow above: its talk quotes the hours that workflow saves.
+            if teach.hours_saved is None and flow.hours_saved:
+                teach = teach.model_copy(update={"hours_saved": flow.hours_saved})
             add("teach", base * pb.move_of("teach").leverage + gap, teach, view)
     asset = _first(actions, "owned", "practised", section="scarce-assets")
     if asset is not None:

@@ -7,6 +7,7 @@ plans, change with the answers, show no ids and keep every section.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 
@@ -144,3 +145,31 @@ def test_every_catalog_role_stays_within_1500_words_whatever_the_answers(rules):
             assert 1 <= len(plan.next_90_days) <= 12, (role.id, answers)
             # Cut repetition, not the worker's tasks: every task is still in the plan.
             assert all(md(t) in text for t in tasks), role.id
+
+
+# A value that is missing must not leave a hole in a sentence ("saves me about h a week").
+HOLES = re.compile(r"about h\b|\bof h\b|\s[,.;:]|[{}]|\b(?:on|for|about|in|of|to) [.,;]|\w  \w")
+
+
+def test_no_sentence_has_a_hole_where_a_value_was_missing(rules):
+    from coach.export import default_template_path, make_environment, plan_context
+    from coach.sandbox import render_bounded
+
+    playbook = load_playbook()
+    path = default_template_path()
+    template = make_environment(path.parent).get_template(path.name)
+    for role in load_catalog().roles:
+        pf = role_to_profile(role)
+        assessment = assess(pf.tasks, [rules.classify(t) for t in pf.tasks])
+        for ai, teaches, money in itertools.product(
+            ("never", "monthly", "weekly", "daily"), (False, True), ("unknown", "partly", "yes")
+        ):
+            answers = {"ai_use": ai, "teaches_ai": teaches, "money_link": money}
+            profile = pf.profile.model_copy(update=answers)
+            plan = build_plan(profile, assessment, playbook=playbook, today=TODAY)
+            text = render_bounded(template, plan_context(plan))
+            for line in text.splitlines():
+                if line.startswith("|"):
+                    continue  # tables align with spaces
+                hole = HOLES.search(line)
+                assert hole is None, (role.id, answers, hole.group(), line)
