@@ -21,13 +21,13 @@ from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from coach.confidence import fallback_probability, is_measured, probability
+from coach.confidence import band_of, fallback_probability, is_measured, probability
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
-from coach.rule_engine import Matcher, bits, pattern_words
+from coach.rule_engine import MIN_STEM, Matcher, bits, pattern_words
 
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
-_MIN_STEM = 3
+
 # Decisions and their rulings remembered; all are forgotten at once when this many are held
 _MEMO_LIMIT = 20_000
 _WHY_WORDS = 3  # a verdict's `why` shows the first three words that made its rule fire
@@ -96,10 +96,8 @@ def _check_pattern(pattern: str) -> None:
             raise ValueError(
                 f"bad pattern {pattern!r}: use lower-case words, with '*' only at a word's end"
             )
-        if word.endswith("*") and len(word) - 1 < _MIN_STEM:
-            raise ValueError(
-                f"bad pattern {pattern!r}: put at least {_MIN_STEM} letters before '*'"
-            )
+        if word.endswith("*") and len(word) - 1 < MIN_STEM:
+            raise ValueError(f"bad pattern {pattern!r}: put at least {MIN_STEM} letters before '*'")
 
 
 # --- the classifier ------------------------------------------------------------------------
@@ -152,7 +150,6 @@ class _Decision(NamedTuple):
     rule: RuleSpec
     index: int
     confidence: float
-    against: list[str]
     also: tuple[str, ...]
     why_end: str
     """The end of its verdicts' `why`, the same for all of them."""
@@ -176,7 +173,10 @@ class RuleTable:
         self._wording_mask = sum(
             1 << i for i, rule in enumerate(rules) if rule.verbs or rule.objects
         )
+        self._ids = [rule.id for rule in rules]
         self._decisions: dict[int, _Decision] = {}
+        # (deciding rule, margin band) -> the confidence `probability` gives it
+        self._confidences: dict[tuple[int, str], float] = {}
         self._rulings = 0  # entries in all decisions' `rulings`
         exposure = meta.fallback_exposure
         self._fallback = Ruling(
@@ -236,8 +236,10 @@ class RuleTable:
         return ruling
 
     def _forget(self) -> None:
-        """Drop every memoised decision and ruling, so memory stays flat on any input."""
+        """Drop every memoised decision, ruling and confidence, so memory stays flat on any
+        input."""
         self._decisions.clear()
+        self._confidences.clear()
         self._rulings = 0
 
     def _decide(self, fired: int) -> _Decision:
@@ -249,11 +251,20 @@ class RuleTable:
             totals[klass[i]] += weight[i]
         # Ties go to the more cautious class: claiming displacement needs the stronger evidence.
         win = max((2, 1, 0), key=totals.__getitem__)
-        decider = next(i for i in ranked if klass[i] == win)
-        runner_up = max(totals[c] for c in range(3) if c != win)
-        margin = (totals[win] - runner_up) / (totals[win] + runner_up)
+        for decider in ranked:
+            if klass[decider] == win:
+                break
+        best = totals[win]
+        totals[win] = 0.0
+        runner_up = max(totals)
+        margin = (best - runner_up) / (best + runner_up)
         rule = self.rules[decider]
-        confidence = probability(rule.id, rule.exposure, margin)
+        # `probability` reads the margin by its band alone (as a test checks), so the same rule
+        # winning in the same band is as sure: most fired sets share one
+        confidence = self._confidences.get((decider, band_of(margin)))
+        if confidence is None:
+            confidence = probability(rule.id, rule.exposure, margin)
+            self._confidences[decider, band_of(margin)] = confidence
         wording = fired & self._wording_mask
         if wording and wording != fired and not is_measured(rule.id, rule.exposure):
             # An attribute rule has no record of its own. When the wording alone points the
@@ -262,12 +273,13 @@ class RuleTable:
             alone = self._decisions.get(wording) or self._decide(wording)
             if alone.rule.exposure == rule.exposure:
                 confidence = max(confidence, alone.confidence)
+        ids = self._ids
+        against = [ids[i] for i in ranked if klass[i] != win]
         decision = _Decision(
             rule=rule,
             index=decider,
             confidence=confidence,
-            against=(against := [self.rules[i].id for i in ranked if klass[i] != win]),
-            also=tuple([self.rules[i].id for i in ranked if i != decider]),
+            also=tuple([ids[i] for i in ranked if i != decider]),
             why_end=_why_end(rule, against),
             rulings={},
         )
