@@ -224,6 +224,9 @@ class Matcher:
             if more is None:
                 break
             mask |= more
+        if not mask:  # most words
+            self._word_masks[token] = 0
+            return 0
         if mask >> self._neighbour_shift:
             self._neighbours[token] = mask >> self._neighbour_shift
             mask &= self._word_fields

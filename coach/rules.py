@@ -219,7 +219,10 @@ class RuleTable:
         ruling = decision.rulings.get(words)
         if ruling is None:
             rule = decision.rule
-            why = _why_lead(rule, words) + decision.why_end
+            if words:  # "Matched 'prepare', 'reports' (rule x): ..."
+                why = "Matched '" + b"', '".join(words).decode() + "'" + decision.why_end
+            else:
+                why = _marked(rule) + decision.why_end
             ruling = Ruling(
                 rule.exposure,
                 rule.id,
@@ -261,10 +264,10 @@ class RuleTable:
         rule = self.rules[decider]
         # `probability` reads the margin by its band alone (as a test checks), so the same rule
         # winning in the same band is as sure: most fired sets share one
-        confidence = self._confidences.get((decider, band_of(margin)))
+        key = (decider, band_of(margin))
+        confidence = self._confidences.get(key)
         if confidence is None:
-            confidence = probability(rule.id, rule.exposure, margin)
-            self._confidences[decider, band_of(margin)] = confidence
+            confidence = self._confidences[key] = probability(rule.id, rule.exposure, margin)
         wording = fired & self._wording_mask
         if wording and wording != fired and not is_measured(rule.id, rule.exposure):
             # An attribute rule has no record of its own. When the wording alone points the
@@ -275,33 +278,25 @@ class RuleTable:
                 confidence = max(confidence, alone.confidence)
         ids = self._ids
         against = [ids[i] for i in ranked if klass[i] != win]
-        decision = _Decision(
-            rule=rule,
-            index=decider,
-            confidence=confidence,
-            also=tuple([ids[i] for i in ranked if i != decider]),
-            why_end=_why_end(rule, against),
-            rulings={},
-        )
+        also = tuple([ids[i] for i in ranked if i != decider])
+        decision = _Decision(rule, decider, confidence, also, _why_end(rule, against), {})
         if len(self._decisions) >= _MEMO_LIMIT:
             self._forget()
         self._decisions[fired] = decision
         return decision
 
 
-def _why_lead(rule: RuleSpec, words: tuple[bytes, ...]) -> str:
-    """How a verdict's `why` starts: the words that made its rule fire, or its attributes."""
-    if words:
-        shown = ", ".join([f"'{w.decode()}'" for w in words])
-        return f"Matched {shown} (rule {rule.id})"
+def _marked(rule: RuleSpec) -> str:
+    """How the `why` of a verdict with no words to show starts: the rule's attributes."""
     conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)
-    return f"Marked {conditions or 'by its attributes'} (rule {rule.id})"
+    return f"Marked {conditions or 'by its attributes'}"
 
 
 def _why_end(rule: RuleSpec, against: list[str]) -> str:
-    """How a verdict's `why` ends: the rule's reason, and the rules it outweighed."""
+    """How a verdict's `why` ends, after the words or attributes that made its rule fire:
+    the rule, its reason, and the rules it outweighed."""
     tail = f"; outweighed {', '.join(against[:2])}" if against else ""
-    return f": {rule.reason.rstrip('.')}{tail}."
+    return f" (rule {rule.id}): {rule.reason.rstrip('.')}{tail}."
 
 
 # --- loading -------------------------------------------------------------------------------
