@@ -3,13 +3,15 @@
 Every rule is one bit (bit i is the table's rule i). A task is matched in four steps:
 
 1. **Words.** The task is lower-cased and cut into ASCII words (`coach.task_words`).
-2. **Word masks.** Each word's *word mask* (below) comes from a memo: one dict lookup per
-   word, run by `map` in C. A word seen for the first time is learnt from two dicts built from
-   the table: one lookup for the word itself and one for each of its prefixes that is as long
-   as some stem pattern (`report*`), so learning a word costs the same however big the table.
-   Most words have mask 0 (no pattern cares about them).
-3. **Phrases.** Only when a word of the task anchors a multi-word pattern ("test case*") are
-   that word's phrases checked, at that word.
+2. **Word masks.** Each word's *word mask* (below) comes from a memo, `WordMasks`: one dict
+   lookup per word, run by `map` in C. A word seen for the first time is learnt on that
+   lookup from two dicts built from the table: `_exact` (whole words) and `_stems`, which holds
+   every stem pattern ("report*" as b"report") and every prefix of one, so a word's stems are
+   found by looking up its prefixes, shortest first, until one is missing: most words stop at
+   their third or fourth letter, however big the table.
+3. **Phrases.** Only where a word that anchors a multi-word pattern ("test case*") stands next
+   to a word with the right *neighbour bit* (the phrase's word beside the anchor) is the
+   phrase checked in full: most anchor words are not in a phrase, and cost two lookups.
 4. **Fired rules.** The OR of the word masks (the *task mask*), the masks at the leading verbs
    and the phrases found give the fired rules in a few integer operations.
 
@@ -22,13 +24,17 @@ A word mask, for a table of n rules:
 | 2n .. 3n-1  | verbs   | matches a one-word `verbs` pattern of rule i                   |
 | 3n          | anchor  | anchors a multi-word pattern of some rule (see `_phrases_at`)  |
 
-The memos, both keyed by a word (bytes), both bounded and forgotten together when the word
-memo is full (so every word of the task being matched is in both):
+In `_exact` and `_stems` a word pattern's neighbour bits sit above these (from bit 3n + 1);
+learning moves them to `_neighbours`, so the masks a task ORs stay small.
 
-| memo           | value                                                             |
-|----------------|-------------------------------------------------------------------|
-| `_word_masks`  | the word's mask                                                   |
-| `_phrases_at`  | for a word with the anchor bit: the `Phrase`s it anchors          |
+The memos, all keyed by a word (bytes), bounded and forgotten together, between two tasks,
+when the word memo is full (so every word of the task being matched is in each that applies):
+
+| memo           | holds                                                              |
+|----------------|--------------------------------------------------------------------|
+| `_word_masks`  | every word seen: its word mask                                     |
+| `_phrases_at`  | a word with the anchor bit: the `Phrase`s it anchors (`Anchored`)  |
+| `_neighbours`  | a word that may stand beside an anchor: its neighbour bits         |
 
 (`coach.rules` memoises what a set of fired rules decides, and the verdicts, the same way.)
 Pure Python, no I/O. `tests/oracle_matcher.py` says the same matching the slow way.

@@ -166,6 +166,7 @@ class RuleTable:
         self.meta = meta
         self.source = source
         self._matcher = Matcher(rules)
+        self._scan, self._evidence_words = self._matcher.scan, self._matcher.evidence_words
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
         self._heavier_first = [-rule.weight for rule in rules]  # a sort key: heaviest first
@@ -211,11 +212,11 @@ class RuleTable:
 
     def rule_on(self, text: str, attributes: dict[str, bool | None] | None = None) -> Ruling:
         """`classify` as a plain `Ruling`, for callers that classify many tasks."""
-        fired, scan = self._matcher.scan(text, attributes)
+        fired, scan = self._scan(text, attributes)
         if not fired:
             return self._fallback
         decision = self._decisions.get(fired) or self._decide(fired)
-        words = self._matcher.evidence_words(decision.index, scan)[:_WHY_WORDS]
+        words = self._evidence_words(decision.index, scan)[:_WHY_WORDS]
         ruling = decision.rulings.get(words)
         if ruling is None:
             rule = decision.rule

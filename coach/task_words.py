@@ -20,7 +20,7 @@ WORD_BYTES = bytes(
 # tokenised separately, and only when the task starts with such a list. These read the task
 # lower-cased and encoded to ASCII, one '?' per other character: as separating as the original.
 LIST_TOKEN_RE = re.compile(rb"[a-z0-9]+|,")
-STARTS_WITH_LIST = re.compile(rb"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,").match
+STARTS_WITH_LIST = re.compile(rb"[^a-zA-Z0-9]*[a-zA-Z0-9]+[^a-zA-Z0-9,]*,").match  # any case
 CONNECTORS = frozenset({b",", b"and", b"or"})
 # Words that may come before the leading verb: a subject, or an adverb of frequency.
 LEAD_IN = frozenset(
@@ -56,11 +56,10 @@ def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
     one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
     if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
         return (0,) if one else leading_verbs(tokens)
-    lowered = lowered.lower()
     if one and not STARTS_WITH_LIST(lowered):
         return (0,)
     # The words and commas are read only as far as the list goes
-    return leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered))
+    return leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
 
 
 def leading_verbs(words: Iterable[bytes]) -> tuple[int, ...]:
