@@ -1,83 +1,124 @@
-"""The compiled form of a rules table: which rules fire on a task, fast and deterministically.
+"""The compiled form of a rules table: which rules fire on a task, and the words that made them.
 
-Every rule is one bit. A task is lower-cased and cut into ASCII words (`coach.task_words`); each
-distinct word is looked up once, then memoised, to get its *word mask*: one int saying which
-rules the word is an object, a veto (`unless`) or a verb of, and which phrases it may be part
-of. The task's *task mask* is the OR of its word masks (one C call), its verbs are read from
-the word masks at its leading-verb positions only, and the fired rules fall out of a few
-integer operations. Multi-word phrases are looked for only when some word anchors a phrase and
-some word can stand next to that anchor (`coach.rule_phrases`). The words that made a rule
-fire are read back from per-rule sets of the memoised words.
+Every rule is one bit (bit i is the table's rule i). A task is matched in four steps:
 
-A word mask, for a table of n rules (bit 0 is the table's first rule):
+1. **Words.** The task is lower-cased and cut into ASCII words (`coach.task_words`).
+2. **Word masks.** Each word's *word mask* (below) comes from a memo, `WordMasks`: one dict
+   lookup per word, run by `map` in C. A word seen for the first time is learnt on that
+   lookup from two dicts built from the table: `_exact` (whole words) and `_stems`, which holds
+   every stem pattern ("report*" as b"report") and every prefix of one, so a word's stems are
+   found by looking up its prefixes, shortest first, until one is missing: most words stop at
+   their third or fourth letter, however big the table.
+3. **Phrases.** Only where a word that anchors a multi-word pattern ("test case*") stands next
+   to a word with the right *neighbour bit* (the phrase's word beside the anchor) is the
+   phrase checked in full: most anchor words are not in a phrase, and cost two lookups.
+4. **Fired rules.** The OR of the word masks (the *task mask*), the masks at the leading verbs
+   and the phrases found give the fired rules in a few integer operations.
 
-| bits                    | field           | bit i (or slot s) is set when the word ...      |
-|-------------------------|-----------------|-------------------------------------------------|
-| 0 .. n-1                | objects         | matches a one-word `objects` pattern of rule i  |
-| n .. 2n-1               | vetoes          | matches a one-word `unless` pattern of rule i   |
-| 2n .. 2n+63             | anchor slots    | anchors a phrase whose slot is s                |
-| 2n+64 .. 2n+127         | neighbour slots | can stand next to the anchor of a slot-s phrase |
-| 2n+128 ..               | verbs           | matches a one-word `verbs` pattern of rule i    |
+A word mask, for a table of n rules:
 
-A phrase's slot is its anchor word's number modulo PHRASE_SLOTS, so `mask & mask >> 64` over
-the anchor slots is non-zero only when a task may hold a phrase: most tasks skip the search.
+| bits        | field   | bit i (of the field) is set when the word ...                  |
+|-------------|---------|----------------------------------------------------------------|
+| 0 .. n-1    | objects | matches a one-word `objects` pattern of rule i                 |
+| n .. 2n-1   | vetoes  | matches a one-word `unless` pattern of rule i                  |
+| 2n .. 3n-1  | verbs   | matches a one-word `verbs` pattern of rule i                   |
+| 3n          | anchor  | anchors a multi-word pattern of some rule (see `_phrases_at`)  |
 
-The memos, all bounded, none keyed by a whole task:
+In `_exact` and `_stems` a word pattern's neighbour bits sit above these (from bit 3n + 1);
+learning moves them to `_neighbours`, so the masks a task ORs stay small.
 
-| memo                  | key                  | value                                          |
-|-----------------------|----------------------|------------------------------------------------|
-| `_word_masks`         | a word (bytes)       | its word mask                                  |
-| `_phrases_at`         | a word that anchors  | its phrases, by the neighbouring word          |
-| `_words_of[i]`        | rule i               | the memoised words that are its objects, verbs |
-| `ByNeighbour` (each)  | a neighbouring word  | the phrases it completes with the anchor       |
+The memos, all keyed by a word (bytes), bounded and forgotten together, between two tasks,
+when the word memo is full (so every word of the task being matched is in each that applies):
 
-The first three are forgotten together when the word memo is full, so they always agree: every
-word of the task being scanned is in them; each `ByNeighbour` lives in `_phrases_at` and holds
-at most NEIGHBOUR_LIMIT words. (`coach.rules` memoises decisions by fired-rule mask, and their
-verdicts, in the same forget-when-full way.) Pure Python, no I/O.
+| memo           | holds                                                              |
+|----------------|--------------------------------------------------------------------|
+| `_word_masks`  | every word seen: its word mask                                     |
+| `_phrases_at`  | a word with the anchor bit: the `Phrase`s it anchors (`Anchored`)  |
+| `_neighbours`  | a word that may stand beside an anchor: its neighbour bits         |
+
+(`coach.rules` memoises what a set of fired rules decides, and the verdicts, the same way.)
+Pure Python, no I/O. `tests/oracle_matcher.py` says the same matching the slow way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import reduce
+from itertools import compress
 from operator import or_
 from typing import NamedTuple, Protocol
 
-from coach.rule_phrases import (
-    MIN_STEM,
-    OBJECT,
-    UNLESS,
-    VERB,
-    ByNeighbour,
-    Found,
-    Lead,
-    Phrase,
-    anchor_of,
-    longer_phrase,
-    near,
-)
 from coach.task_words import pattern_words, task_words, verb_positions
 
-WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); forgotten at once when full
-# Phrase anchors are spread over this many bits of a word mask, to tell cheaply that a task has
-# no phrase (most tasks with a phrase's anchor word do not have its neighbour word)
-PHRASE_SLOTS = 64
-# The phrases a word anchors, by the word after it and by the word before it (None: none)
-_Near = tuple[ByNeighbour | None, ByNeighbour | None]
-# Phrases found in a task, by the position of the word that anchors them
-Phrases = list[tuple[int, tuple[Found, ...]]]
+MIN_STEM = 3  # a stem pattern ("report*") has at least this many letters before its '*'
+WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); all forgotten at once when full
+VERB, OBJECT, UNLESS = 0, 1, 2  # the kinds of pattern (their fields: verbs, objects, vetoes)
+
+
+class Phrase(NamedTuple):
+    """A multi-word pattern of one rule, as it is checked at its anchor word."""
+
+    kind: int
+    """VERB, OBJECT or UNLESS."""
+    bit: int
+    """The rule's bit."""
+    start: int
+    """Where the phrase starts, counted from its anchor word (0 or less)."""
+    size: int
+    """How many words it has."""
+    others: tuple[tuple[int, bytes, bool], ...]
+    """Its other words: (place counted from the anchor, word or stem, whether it is a stem)."""
+    side: int
+    """Where its neighbour is, the word checked first: 1 (right after the anchor) or -1."""
+    neighbour: int
+    """The neighbour bit that the word there must have."""
+
+
+class Anchored(NamedTuple):
+    """The phrases that one word anchors."""
+
+    after: int
+    """The neighbour bits of those whose neighbour comes right after the word."""
+    before: int
+    """The neighbour bits of those whose neighbour comes right before it."""
+    phrases: tuple[Phrase, ...]
+
+
+class Found(NamedTuple):
+    """A phrase found in a task."""
+
+    kind: int
+    bit: int
+    start: int
+    """The position of its first word in the task."""
+    words: bytes
+    """The task's words there, joined by spaces ("test cases")."""
 
 
 class Scan(NamedTuple):
-    """What a scan saw of a task, for reading back the words that made a rule fire."""
+    """What matching saw of a task, for reading back the words that made a rule fire."""
 
     tokens: list[bytes]
+    masks: list[int]
+    """The word mask of each of `tokens`."""
+    hits: list[int]
+    """The positions of the words whose mask is not 0, in order."""
     verbs_at: tuple[int, ...]
     """Positions of the leading verbs among `tokens`."""
-    phrases: Phrases
-    phrase_evidence: int
-    """The rules that a phrase found in the task is evidence for (not a veto)."""
+    found: list[Found]
+
+
+class WordMasks(dict[bytes, int]):
+    """Word -> its word mask; a word not seen before is learnt on its first lookup."""
+
+    __slots__ = ("_learn",)
+
+    def __init__(self, learn: Callable[[bytes], int]) -> None:
+        super().__init__()
+        self._learn = learn
+
+    def __missing__(self, word: bytes) -> int:
+        return self._learn(word)
 
 
 class _RuleLike(Protocol):
@@ -87,28 +128,35 @@ class _RuleLike(Protocol):
     when: dict[str, bool]
 
 
+def anchor_of(words: list[str]) -> int:
+    """Which word of a phrase to look it up by: an exact word rather than a stem ('web' in
+    'web app*'), and a longer one rather than 'in' or 'on' ('in person')."""
+    exact = [i for i, w in enumerate(words) if not w.endswith("*")]
+    longer = [i for i in exact if len(words[i]) > 3]
+    return (longer or exact or [0])[0]
+
+
 class Matcher:
     """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when)."""
 
     def __init__(self, rules: Sequence[_RuleLike]) -> None:
-        # Anchor word (or the first letters of a stem) -> (kind, rule bit, phrase shape, slot)
-        self._exact: dict[str, list[tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]], int]]]
-        self._exact = {}
-        self._prefix: dict[str, list[tuple[str, int, int, tuple, int]]] = {}
-        # The neighbour slots of words: by the word, and by the first letters of a stem
-        self._neighbour_exact: dict[str, int] = {}
-        self._neighbour_prefix: dict[str, list[tuple[str, int]]] = {}
-        slots: dict[str, int] = {}  # anchor pattern -> its number (its slot, modulo)
-        self._word_masks: dict[bytes, int] = {}
-        self._phrases_at: dict[bytes, _Near] = {}
-        self._words_of: list[tuple[set[bytes], set[bytes]]] = [(set(), set()) for _ in rules]
         n = len(rules)
-        self._veto_shift = n
-        self._slot_shift = 2 * n
-        self._anchor_slots = ((1 << PHRASE_SLOTS) - 1) << self._slot_shift
-        self._neighbour_slots = self._anchor_slots << PHRASE_SLOTS
-        self.verb_shift = 2 * n + 2 * PHRASE_SLOTS
         self._all = (1 << n) - 1
+        self._shift = {OBJECT: 0, UNLESS: n, VERB: 2 * n}  # where each kind's field starts
+        self.verb_shift = 2 * n
+        self._anchor = 1 << 3 * n
+        # `_exact` and `_stems` also keep a word's neighbour bits, above its word mask
+        self._neighbour_shift = 3 * n + 1
+        self._word_fields = (1 << 3 * n + 1) - 1
+        # What the table says of words: by the word itself, and by a stem (a prefix)
+        self._exact: dict[bytes, int] = {}
+        self._stems: dict[bytes, int] = {}
+        self._neighbour_bits: dict[str, int] = {}  # a phrase word next to its anchor -> its bit
+        self._phrases_exact: dict[bytes, list[Phrase]] = {}
+        self._phrases_stem: dict[bytes, list[Phrase]] = {}
+        self._word_masks = WordMasks(self._learn)
+        self._phrases_at: dict[bytes, Anchored] = {}
+        self._neighbours: dict[bytes, int] = {}
         self.no_verbs = 0  # rules that do not need a verb
         self.no_objects = 0
         self.when_rules: list[tuple[int, dict[str, bool]]] = []
@@ -134,184 +182,150 @@ class Matcher:
                 (UNLESS, rule.unless),
             ):
                 for pattern in patterns:
-                    self._add_pattern(kind, bit, pattern_words(pattern), slots)
+                    self._add_pattern(kind, bit, pattern_words(pattern))
         self._worded_unconditional = self._worded & ~self.when_mask
+        # Every prefix of a stem is in `_stems` too (with mask 0 unless it is a stem itself), so
+        # a new word's stems are found by looking up its prefixes until one is not there
+        for stem in list(self._stems):
+            for size in range(MIN_STEM, len(stem)):
+                self._stems.setdefault(stem[:size], 0)
 
-    def _add_pattern(self, kind: int, bit: int, words: list[str], slots: dict[str, int]) -> None:
+    def _add_pattern(self, kind: int, bit: int, words: list[str]) -> None:
         at = anchor_of(words)
-        anchor, shape = words[at], (tuple(words[:at]), tuple(words[at + 1 :]))
-        slot = 0
-        if len(words) > 1:  # a phrase: its neighbour is checked first, so it has the slot
-            slot = 1 << slots.setdefault(anchor, len(slots)) % PHRASE_SLOTS
-            other = words[at + 1] if at + 1 < len(words) else words[at - 1]
-            if other.endswith("*"):
-                by_stem = self._neighbour_prefix.setdefault(other[:MIN_STEM], [])
-                by_stem.append((other[:-1], slot))
-            else:
-                self._neighbour_exact[other] = self._neighbour_exact.get(other, 0) | slot
-        if anchor.endswith("*"):
-            entry = (anchor[:-1], kind, bit, shape, slot)
-            self._prefix.setdefault(anchor[:MIN_STEM], []).append(entry)
-        else:
-            self._exact.setdefault(anchor, []).append((kind, bit, shape, slot))
+        if len(words) == 1:
+            self._add_word(words[0], bit << self._shift[kind])
+            return
+        self._add_word(words[at], self._anchor)
+        # The neighbour, checked first, is the word right after the anchor (or right before)
+        side = 1 if at + 1 < len(words) else -1
+        neighbour = self._neighbour_bits.setdefault(
+            words[at + side], 1 << len(self._neighbour_bits)
+        )
+        self._add_word(words[at + side], neighbour << self._neighbour_shift)
+        others = tuple(
+            (place - at, word.removesuffix("*").encode(), word.endswith("*"))
+            for place, word in enumerate(words)
+            if place != at
+        )
+        phrase = Phrase(kind, bit, -at, len(words), others, side, neighbour)
+        key = words[at].removesuffix("*").encode()
+        by_anchor = self._phrases_stem if words[at].endswith("*") else self._phrases_exact
+        by_anchor.setdefault(key, []).append(phrase)
 
-    def _learn(self, tokens: list[bytes]) -> None:
-        """Memoise the word masks of the task's words not seen before (forgetting every word
-        first when the memo is full: a single long task may take it over its bound)."""
-        memo = self._word_masks
-        if len(memo) + len(tokens) > WORD_MEMO_LIMIT:
-            memo.clear()
-            self._phrases_at.clear()
-            for objects, verbs in self._words_of:
-                objects.clear()
-                verbs.clear()
-        word_mask, phrases_at, words_of = self._word_mask, self._phrases_at, self._words_of
-        objects, verb_shift = self._all, self.verb_shift
-        for token in set(tokens).difference(memo):
-            mask, phrases = word_mask(token.decode())
-            memo[token] = mask
-            if not mask:  # most words
-                continue
-            if phrases is not None:
-                phrases_at[token] = phrases
-            if mask & objects:
-                for index in bits(mask & objects):
-                    words_of[index][0].add(token)
-            if mask >> verb_shift:
-                for index in bits(mask >> verb_shift):
-                    words_of[index][1].add(token)
+    def _add_word(self, word: str, mask: int) -> None:
+        """Add `mask` to what a word pattern (a word, or a stem ending in '*') says."""
+        key, table = word.removesuffix("*").encode(), self._stems
+        if not word.endswith("*"):
+            table = self._exact
+        table[key] = table.get(key, 0) | mask
 
-    def _word_mask(self, token: str) -> tuple[int, _Near | None]:
-        """The word's mask, and the phrases it anchors (None when none)."""
-        letters = token[:MIN_STEM]
-        neighbour_slots = self._neighbour_exact.get(token, 0)
-        for stem, slot in self._neighbour_prefix.get(letters, ()):
-            if token.startswith(stem):
-                neighbour_slots |= slot
-        mask = neighbour_slots << PHRASE_SLOTS << self._slot_shift
-        entries = self._exact.get(token, [])
-        by_stem = [
-            entry[1:] for entry in self._prefix.get(letters, ()) if token.startswith(entry[0])
-        ]
-        if by_stem:
-            entries = entries + by_stem
-        if not entries:  # most words: no pattern is theirs
-            return mask, None
-        masks = [0, 0, 0]
-        phrases: list[Phrase] = []
-        anchor_slots = 0
-        for kind, bit, shape, slot in entries:
-            if shape != ((), ()):
-                phrases.append((kind, bit, shape))
-                anchor_slots |= slot
+    def _learn(self, token: bytes) -> int:
+        """The word mask of a word seen for the first time, memoised with what else the word
+        says: the phrases it anchors and its neighbour bits. (`WordMasks.__missing__`)"""
+        mask = self._exact.get(token, 0)
+        stems = self._stems
+        # Walk the stems' prefixes: most words leave them at their third or fourth letter
+        for size in range(MIN_STEM, len(token) + 1):
+            more = stems.get(token[:size])
+            if more is None:
+                break
+            mask |= more
+        if not mask:  # most words
+            self._word_masks[token] = 0
+            return 0
+        if mask >> self._neighbour_shift:
+            self._neighbours[token] = mask >> self._neighbour_shift
+            mask &= self._word_fields
+        if mask & self._anchor:
+            self._phrases_at[token] = self._phrases_anchored_by(token)
+        self._word_masks[token] = mask
+        return mask
+
+    def _forget_words(self) -> None:
+        """Forget every memoised word, so memory stays flat whatever the input."""
+        self._word_masks.clear()
+        self._phrases_at.clear()
+        self._neighbours.clear()
+
+    def _phrases_anchored_by(self, token: bytes) -> Anchored:
+        phrases = list(self._phrases_exact.get(token, ()))
+        for size in range(MIN_STEM, len(token) + 1):
+            if token[:size] not in self._stems:
+                break
+            phrases += self._phrases_stem.get(token[:size], ())
+        after = before = 0
+        for phrase in phrases:
+            if phrase.side == 1:
+                after |= phrase.neighbour
             else:
-                masks[kind] |= bit
-        mask |= masks[OBJECT] | masks[UNLESS] << self._veto_shift | masks[VERB] << self.verb_shift
-        mask |= anchor_slots << self._slot_shift
-        if not phrases:
-            return mask, None
-        return mask, near(token.encode(), phrases, self._veto_shift)
+                before |= phrase.neighbour
+        return Anchored(after, before, tuple(phrases))
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
         tokens, lowered = task_words(text)
-        memo = self._word_masks
-        try:
-            word_masks = [memo[token] for token in tokens]
-        except KeyError:  # a word seen for the first time
-            self._learn(tokens)
-            word_masks = [memo[token] for token in tokens]
-        task_mask = reduce(or_, word_masks, 0)
+        if len(self._word_masks) > WORD_MEMO_LIMIT:  # between tasks, so all agree on a task
+            self._forget_words()
+        masks = list(map(self._word_masks.__getitem__, tokens))  # new words are learnt
+        hits = list(compress(range(len(masks)), masks))  # where the words that count are
+        task_mask = reduce(or_, map(masks.__getitem__, hits), 0)
         verbs_at = verb_positions(tokens, lowered)
-        if verbs_at == (0,):  # the common case: one leading verb
-            verb = word_masks[0] >> self.verb_shift
-        else:
-            verb = 0
-            for pos in verbs_at:
-                verb |= word_masks[pos]
-            verb >>= self.verb_shift
-        if task_mask & task_mask >> PHRASE_SLOTS & self._anchor_slots:  # anchor and neighbour
-            phrases, phrase_evidence, verb, task_mask = self._phrases(
-                tokens, verbs_at, verb, task_mask
-            )
-        else:
-            phrases, phrase_evidence = [], 0
+        verb = 0
+        for pos in verbs_at:
+            verb |= masks[pos]
+        verb >>= self.verb_shift
+        found: list[Found] = []
+        if task_mask & self._anchor:
+            found = self._phrases(tokens, masks, hits, verbs_at)
+            for kind, bit, _start, _words in found:
+                if kind == VERB:
+                    verb |= bit
+                else:
+                    task_mask |= bit << self._shift[kind]
         # A rule fires when it has its verb (or needs none) and an object (or needs none), and
         # has at least one of them (a rule of attributes only fires by them), unless vetoed.
         matched = (verb | self.no_verbs) & (task_mask | self.no_objects)
+        vetoed = task_mask >> self._shift[UNLESS]
         if attributes and self.when_mask:
-            fired = matched & self._worded
-            fired ^= fired & (task_mask >> self._veto_shift)
+            fired = matched & self._worded & ~vetoed
             held = self._attributes_held(attributes)
             fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
         else:
-            fired = matched & self._worded_unconditional
-            fired ^= fired & (task_mask >> self._veto_shift)
-        return fired, Scan(tokens, verbs_at, phrases, phrase_evidence)
+            fired = matched & self._worded_unconditional & ~vetoed
+        return fired, Scan(tokens, masks, hits, verbs_at, found)
 
     def _phrases(
-        self, tokens: list[bytes], verbs_at: tuple[int, ...], verb: int, task_mask: int
-    ) -> tuple[Phrases, int, int, int]:
-        """The phrases found in the task, the rules they are evidence for, and the verb and
-        task masks with their rules added."""
-        last = len(tokens) - 1
-        verb_places = frozenset(verbs_at) if len(verbs_at) > 8 else verbs_at
-        anchors = self._phrases_at
-        # Most phrase words are not in a phrase: the neighbouring words say which may be. (A
-        # plain loop: cheaper here than compress() over map(anchors.__contains__, tokens).)
-        hits = []
-        for pos, token in enumerate(tokens):
-            if token in anchors:
-                after, before = anchors[token]
-                if after is not None and pos < last and after[tokens[pos + 1]]:
-                    hits.append((pos, after[tokens[pos + 1]]))
-                if before is not None and pos and before[tokens[pos - 1]]:
-                    hits.append((pos, before[tokens[pos - 1]]))
-        phrases: Phrases = []
-        evidence = 0
-        for pos, (more_task, more_evidence, found, checks) in hits:
-            task_mask |= more_task
-            evidence |= more_evidence
-            if checks:
-                checked, more_verb, more_task, more_evidence = self._checked(
-                    pos, checks, tokens, verb_places
-                )
-                verb |= more_verb
-                task_mask |= more_task
-                evidence |= more_evidence
-                found += checked
-            if found:
-                phrases.append((pos, found))
-        return phrases, evidence, verb, task_mask
-
-    def _checked(
-        self,
-        pos: int,
-        checks: tuple[Lead, ...],
-        tokens: list[bytes],
-        verb_places: tuple[int, ...] | frozenset[int],
-    ) -> tuple[tuple[Found, ...], int, int, int]:
-        """The phrases of `checks` (anchored at `pos`) that are in the task, and their masks:
-        verb, task and evidence."""
+        self, tokens: list[bytes], masks: list[int], hits: list[int], verbs_at: tuple[int, ...]
+    ) -> list[Found]:
+        """The phrases in the task, checked at each word that anchors some (a verb phrase only
+        where it starts at a leading verb)."""
         found = []
-        verb = task_mask = evidence = 0
-        for kind, bit, offset, words, candidate in checks:
-            if candidate is not None:  # three words or more: check the others
-                words = longer_phrase(pos, tokens, candidate)
-                if words is None:
+        count = len(tokens)
+        verb_places = frozenset(verbs_at) if len(verbs_at) > 8 else verbs_at
+        anchor, neighbours = self._anchor, self._neighbours
+        for pos in hits:
+            if not masks[pos] & anchor:
+                continue
+            after, before, phrases = self._phrases_at[tokens[pos]]
+            next_bits = neighbours.get(tokens[pos + 1], 0) if pos + 1 < count else 0
+            last_bits = neighbours.get(tokens[pos - 1], 0) if pos else 0
+            if not (next_bits & after or last_bits & before):  # most anchors: no neighbour
+                continue
+            for kind, bit, start, size, others, side, neighbour in phrases:
+                if not (next_bits if side == 1 else last_bits) & neighbour:
                     continue
-            if kind == VERB:
-                if pos + offset not in verb_places:
+                first = pos + start
+                if first < 0 or first + size > count:
                     continue
-                verb |= bit
-                evidence |= bit
-            elif kind == UNLESS:
-                task_mask |= bit << self._veto_shift
-            else:
-                task_mask |= bit
-                evidence |= bit
-            found.append((kind, bit, offset, words))
-        return tuple(found), verb, task_mask, evidence
+                for place, word, stem in others:
+                    token = tokens[pos + place]
+                    if not token.startswith(word) if stem else token != word:
+                        break
+                else:
+                    if kind != VERB or first in verb_places:
+                        words = b" ".join(tokens[first : first + size])
+                        found.append(Found(kind, bit, first, words))
+        return found
 
     def _attributes_held(self, attributes: dict[str, bool | None]) -> int:
         held = 0
@@ -321,49 +335,27 @@ class Matcher:
         return held
 
     def evidence_words(self, index: int, scan: Scan) -> tuple[bytes, ...]:
-        """The task's words that made rule `index` fire, in task order, without repeats."""
-        tokens, verbs_at = scan.tokens, scan.verbs_at
-        from_phrases = scan.phrase_evidence >> index & 1 and _phrase_words(1 << index, scan)
-        # `objects` and `verbs` hold every word of the task that is one (all its words are
-        # memoised), so a set intersection finds the object words: a loop in C.
-        objects, verbs = self._words_of[index]
-        found = objects.intersection(tokens)
-        first = _first_places(tokens, found)
-        places = [(first[word], word) for word in found]
-        if verbs:
-            places += [(pos, tokens[pos]) for pos in verbs_at if tokens[pos] in verbs]
-        if from_phrases:  # a phrase ("test case") shows as itself, in task order
-            places += from_phrases
-        if len(places) < 2:
-            return tuple([word for _pos, word in places])
+        """The task's words that made rule `index` fire, in task order, without repeats: its
+        object words, its verbs at the leading verbs, and its phrases (each at its start)."""
+        tokens, masks, verbs_at = scan.tokens, scan.masks, scan.verbs_at
+        if len(verbs_at) > 8:  # a long list of leading verbs: look them up in a set
+            verbs_at = frozenset(verbs_at)
+        bit = 1 << index
+        verb = bit << self.verb_shift
+        places = []  # (position, words), in task order
+        for pos in scan.hits:
+            mask = masks[pos]
+            if mask & bit or (mask & verb and pos in verbs_at):
+                places.append((pos, tokens[pos]))
+        if scan.found:  # a phrase ("test case") shows as itself, where it starts
+            places += [(f.start, f.words) for f in scan.found if f.bit == bit and f.kind != UNLESS]
+            places.sort()
         # each word once, where it first counts
-        return tuple(dict.fromkeys([word for _pos, word in sorted(places)]))
+        return tuple(dict.fromkeys([words for _pos, words in places]))
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
         return tuple(word.decode() for word in self.evidence_words(index, scan))
-
-
-def _phrase_words(bit: int, scan: Scan) -> list[tuple[int, bytes]]:
-    """(start, words) of the phrases found for the rule with this bit that count as evidence."""
-    return [
-        (pos + offset, words)
-        for pos, found in scan.phrases
-        for kind, b, offset, words in found
-        if b == bit and kind != UNLESS
-    ]
-
-
-def _first_places(tokens: list[bytes], words: set[bytes]) -> dict[bytes, int]:
-    """Where each of `words` (all in `tokens`) first comes: `tokens.index` for a few (a loop in
-    C), one pass for many, so a long task with many evidence words stays linear."""
-    if len(words) <= 8:
-        return {word: tokens.index(word) for word in words}
-    first: dict[bytes, int] = {}
-    for pos, token in enumerate(tokens):
-        if token in words and token not in first:
-            first[token] = pos
-    return first
 
 
 def bits(mask: int) -> list[int]:

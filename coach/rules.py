@@ -21,13 +21,13 @@ from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from coach.confidence import fallback_probability, is_measured, probability
+from coach.confidence import band_of, fallback_probability, is_measured, probability
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
-from coach.rule_engine import Matcher, bits, pattern_words
+from coach.rule_engine import MIN_STEM, Matcher, bits, pattern_words
 
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
-_MIN_STEM = 3
+
 # Decisions and their rulings remembered; all are forgotten at once when this many are held
 _MEMO_LIMIT = 20_000
 _WHY_WORDS = 3  # a verdict's `why` shows the first three words that made its rule fire
@@ -96,10 +96,8 @@ def _check_pattern(pattern: str) -> None:
             raise ValueError(
                 f"bad pattern {pattern!r}: use lower-case words, with '*' only at a word's end"
             )
-        if word.endswith("*") and len(word) - 1 < _MIN_STEM:
-            raise ValueError(
-                f"bad pattern {pattern!r}: put at least {_MIN_STEM} letters before '*'"
-            )
+        if word.endswith("*") and len(word) - 1 < MIN_STEM:
+            raise ValueError(f"bad pattern {pattern!r}: put at least {MIN_STEM} letters before '*'")
 
 
 # --- the classifier ------------------------------------------------------------------------
@@ -152,7 +150,6 @@ class _Decision(NamedTuple):
     rule: RuleSpec
     index: int
     confidence: float
-    against: list[str]
     also: tuple[str, ...]
     why_end: str
     """The end of its verdicts' `why`, the same for all of them."""
@@ -169,6 +166,7 @@ class RuleTable:
         self.meta = meta
         self.source = source
         self._matcher = Matcher(rules)
+        self._scan, self._evidence_words = self._matcher.scan, self._matcher.evidence_words
         self._weight = [rule.weight for rule in rules]
         self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
         self._heavier_first = [-rule.weight for rule in rules]  # a sort key: heaviest first
@@ -176,7 +174,10 @@ class RuleTable:
         self._wording_mask = sum(
             1 << i for i, rule in enumerate(rules) if rule.verbs or rule.objects
         )
+        self._ids = [rule.id for rule in rules]
         self._decisions: dict[int, _Decision] = {}
+        # (deciding rule, margin band) -> the confidence `probability` gives it
+        self._confidences: dict[tuple[int, str], float] = {}
         self._rulings = 0  # entries in all decisions' `rulings`
         exposure = meta.fallback_exposure
         self._fallback = Ruling(
@@ -211,15 +212,18 @@ class RuleTable:
 
     def rule_on(self, text: str, attributes: dict[str, bool | None] | None = None) -> Ruling:
         """`classify` as a plain `Ruling`, for callers that classify many tasks."""
-        fired, scan = self._matcher.scan(text, attributes)
+        fired, scan = self._scan(text, attributes)
         if not fired:
             return self._fallback
         decision = self._decisions.get(fired) or self._decide(fired)
-        words = self._matcher.evidence_words(decision.index, scan)[:_WHY_WORDS]
+        words = self._evidence_words(decision.index, scan)[:_WHY_WORDS]
         ruling = decision.rulings.get(words)
         if ruling is None:
             rule = decision.rule
-            why = _why_lead(rule, words) + decision.why_end
+            if words:  # "Matched 'prepare', 'reports' (rule x): ..."
+                why = "Matched '" + b"', '".join(words).decode() + "'" + decision.why_end
+            else:
+                why = _marked(rule) + decision.why_end
             ruling = Ruling(
                 rule.exposure,
                 rule.id,
@@ -236,8 +240,10 @@ class RuleTable:
         return ruling
 
     def _forget(self) -> None:
-        """Drop every memoised decision and ruling, so memory stays flat on any input."""
+        """Drop every memoised decision, ruling and confidence, so memory stays flat on any
+        input."""
         self._decisions.clear()
+        self._confidences.clear()
         self._rulings = 0
 
     def _decide(self, fired: int) -> _Decision:
@@ -249,11 +255,20 @@ class RuleTable:
             totals[klass[i]] += weight[i]
         # Ties go to the more cautious class: claiming displacement needs the stronger evidence.
         win = max((2, 1, 0), key=totals.__getitem__)
-        decider = next(i for i in ranked if klass[i] == win)
-        runner_up = max(totals[c] for c in range(3) if c != win)
-        margin = (totals[win] - runner_up) / (totals[win] + runner_up)
+        for decider in ranked:
+            if klass[decider] == win:
+                break
+        best = totals[win]
+        totals[win] = 0.0
+        runner_up = max(totals)
+        margin = (best - runner_up) / (best + runner_up)
         rule = self.rules[decider]
-        confidence = probability(rule.id, rule.exposure, margin)
+        # `probability` reads the margin by its band alone (as a test checks), so the same rule
+        # winning in the same band is as sure: most fired sets share one
+        key = (decider, band_of(margin))
+        confidence = self._confidences.get(key)
+        if confidence is None:
+            confidence = self._confidences[key] = probability(rule.id, rule.exposure, margin)
         wording = fired & self._wording_mask
         if wording and wording != fired and not is_measured(rule.id, rule.exposure):
             # An attribute rule has no record of its own. When the wording alone points the
@@ -262,34 +277,27 @@ class RuleTable:
             alone = self._decisions.get(wording) or self._decide(wording)
             if alone.rule.exposure == rule.exposure:
                 confidence = max(confidence, alone.confidence)
-        decision = _Decision(
-            rule=rule,
-            index=decider,
-            confidence=confidence,
-            against=(against := [self.rules[i].id for i in ranked if klass[i] != win]),
-            also=tuple([self.rules[i].id for i in ranked if i != decider]),
-            why_end=_why_end(rule, against),
-            rulings={},
-        )
+        ids = self._ids
+        against = [ids[i] for i in ranked if klass[i] != win]
+        also = tuple([ids[i] for i in ranked if i != decider])
+        decision = _Decision(rule, decider, confidence, also, _why_end(rule, against), {})
         if len(self._decisions) >= _MEMO_LIMIT:
             self._forget()
         self._decisions[fired] = decision
         return decision
 
 
-def _why_lead(rule: RuleSpec, words: tuple[bytes, ...]) -> str:
-    """How a verdict's `why` starts: the words that made its rule fire, or its attributes."""
-    if words:
-        shown = ", ".join([f"'{w.decode()}'" for w in words])
-        return f"Matched {shown} (rule {rule.id})"
+def _marked(rule: RuleSpec) -> str:
+    """How the `why` of a verdict with no words to show starts: the rule's attributes."""
     conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)
-    return f"Marked {conditions or 'by its attributes'} (rule {rule.id})"
+    return f"Marked {conditions or 'by its attributes'}"
 
 
 def _why_end(rule: RuleSpec, against: list[str]) -> str:
-    """How a verdict's `why` ends: the rule's reason, and the rules it outweighed."""
+    """How a verdict's `why` ends, after the words or attributes that made its rule fire:
+    the rule, its reason, and the rules it outweighed."""
     tail = f"; outweighed {', '.join(against[:2])}" if against else ""
-    return f": {rule.reason.rstrip('.')}{tail}."
+    return f" (rule {rule.id}): {rule.reason.rstrip('.')}{tail}."
 
 
 # --- loading -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ cheaper than a regex on the classifier's hot path.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # A word is a run of [a-z0-9] in the lower-cased task; anything else separates words.
 TOKEN_RE = re.compile(r"[a-z0-9]+")
@@ -19,7 +20,7 @@ WORD_BYTES = bytes(
 # tokenised separately, and only when the task starts with such a list. These read the task
 # lower-cased and encoded to ASCII, one '?' per other character: as separating as the original.
 LIST_TOKEN_RE = re.compile(rb"[a-z0-9]+|,")
-STARTS_WITH_LIST = re.compile(rb"[^a-z0-9]*[a-z0-9]+[^a-z0-9,]*,").match
+STARTS_WITH_LIST = re.compile(rb"[^a-zA-Z0-9]*[a-zA-Z0-9]+[^a-zA-Z0-9,]*,").match  # any case
 CONNECTORS = frozenset({b",", b"and", b"or"})
 # Words that may come before the leading verb: a subject, or an adverb of frequency.
 LEAD_IN = frozenset(
@@ -55,27 +56,29 @@ def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
     one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
     if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
         return (0,) if one else leading_verbs(tokens)
-    lowered = lowered.lower()
     if one and not STARTS_WITH_LIST(lowered):
         return (0,)
-    return leading_verbs(LIST_TOKEN_RE.findall(lowered))
+    # The words and commas are read only as far as the list goes
+    return leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
 
 
-def leading_verbs(words: list[bytes]) -> tuple[int, ...]:
-    """Positions (among the words that are not commas) of the leading verb list in `words`;
-    linear in its length."""
-    pos, end = 0, len(words)
-    while pos < end and words[pos] in LEAD_IN:
-        pos += 1
+def leading_verbs(words: Iterable[bytes]) -> tuple[int, ...]:
+    """Positions (among the words that are not commas) of the leading verb list in `words`,
+    read one at a time and only as far as the list goes."""
     found = []
-    skipped = 0  # the commas before `pos` (none among the lead-in words)
-    while pos < end and words[pos] not in CONNECTORS:
-        found.append(pos - skipped)
-        pos += 1
-        if pos < end and words[pos] in CONNECTORS:
-            while pos < end and words[pos] in CONNECTORS:
-                skipped += words[pos] == b","
-                pos += 1
-        else:
+    place = 0  # the words read so far, not counting commas
+    words = iter(words)
+    word = next(words, None)
+    while word is not None and word in LEAD_IN:
+        place += 1
+        word = next(words, None)
+    while word is not None and word not in CONNECTORS:
+        found.append(place)
+        place += 1
+        word = next(words, None)
+        if word not in CONNECTORS:  # the list ends (None: so does the task)
             break
+        while word is not None and word in CONNECTORS:
+            place += word != b","
+            word = next(words, None)
     return tuple(found)
