@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
+from coach.tui.widgets.keys_footer import KeysFooter
 from coach.tui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
@@ -37,10 +38,12 @@ class CoachScreen(Screen[None]):
     def session(self) -> Session:
         return self.coach.session
 
+    _was_too_small = False
+
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield from self.compose_body()
-        yield Footer()
+        yield KeysFooter()
         yield TooSmall()
 
     def compose_body(self) -> ComposeResult:
@@ -51,7 +54,14 @@ class CoachScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # Breakpoint classes change with the size; the footer must follow check_action.
-        self.call_after_refresh(self.refresh_bindings)
+        self.call_after_refresh(self._follow_size)
+
+    def _follow_size(self) -> None:
+        # Only crossing the minimum size changes which keys work; a refresh of the bindings
+        # for every resize would rebuild the footer several times before the first paint.
+        if self.too_small != self._was_too_small:
+            self._was_too_small = self.too_small
+            self.refresh_bindings()
 
     @property
     def too_small(self) -> bool:

@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
+from coach.tui.widgets.keys_footer import KeysFooter
 from coach.tui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class Dialog(ModalScreen):
             yield Static("", classes="dialog-error", markup=False)
         # The dialog's own keys; without it the footer of the screen behind shows keys
         # that do nothing while the dialog is open.
-        yield Footer()
+        yield KeysFooter()
         yield TooSmall()
 
     def show_error(self, message: str) -> None:
