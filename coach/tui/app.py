@@ -124,7 +124,7 @@ class CoachApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(self.first_screen())
         if self.exit_after_paint:
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self._exit_once_shown)
         else:
             # Read the rules table while the user reads the first screen: the task step is then
             # instant, and a broken --rules/COACH_RULES file is reported before any typing.
@@ -135,6 +135,19 @@ class CoachApp(App[None]):
                 name="load-rules",
                 exit_on_error=False,
             )
+
+    def _exit_once_shown(self) -> None:
+        """COACH_TUI_EXIT_AFTER_PAINT: quit after the first frame that shows the first screen
+        in full: its real content (not "Loading...") and the keys in its footer."""
+        from coach.tui.widgets.keys_footer import KeysFooter
+
+        screen = self.screen
+        footers = screen.query(KeysFooter)
+        shown = getattr(screen, "shows_content", True) and all(f.children for f in footers)
+        if shown:
+            self.call_after_refresh(self.exit)  # one more frame, so the last change is painted
+        else:
+            self.call_after_refresh(self._exit_once_shown)
 
     def on_worker_state_changed(self, event) -> None:
         from textual.worker import WorkerState

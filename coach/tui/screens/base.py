@@ -16,6 +16,8 @@ from coach.tui.widgets.keys_footer import KeysFooter
 from coach.tui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from coach.tui.app import CoachApp
     from coach.tui.session import HomeInfo, Session
 
@@ -64,6 +66,11 @@ class CoachScreen(Screen[None]):
             self.refresh_bindings()
 
     @property
+    def shows_content(self) -> bool:
+        """False while the screen still waits for what it is there to show."""
+        return True
+
+    @property
     def too_small(self) -> bool:
         return self.has_class("-narrow") or self.has_class("-short")
 
@@ -74,8 +81,14 @@ class CoachScreen(Screen[None]):
 class HomeScreen(CoachScreen):
     """Welcome and dashboard: read the store in a worker thread, then `show_info`."""
 
-    def _load(self) -> None:
-        self.run_worker(self.session.load_home, thread=True, name="load-home", exit_on_error=False)
+    _loader: Worker | None = None
+
+    def _load(self) -> Worker:
+        """Read the store in a worker thread; `show_info` gets what it found."""
+        self._loader = self.run_worker(
+            self.session.load_home, thread=True, name="load-home", exit_on_error=False
+        )
+        return self._loader
 
     def on_worker_state_changed(self, event) -> None:
         from textual.worker import WorkerState
