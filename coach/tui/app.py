@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from coach.rules import RuleTable
     from coach.settings import Settings
 
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
-
 SCREENS_BY_NAME: dict[str, str] = {
     "welcome": "coach.tui.screens.welcome:WelcomeScreen",
     "dashboard": "coach.tui.screens.dashboard:DashboardScreen",
@@ -44,8 +41,6 @@ class CoachApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "coach"
     SUB_TITLE = "stay valuable in the AI era"
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (MIN_WIDTH, "-roomy")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit; keeps a draft"),
         Binding("f1,question_mark", "help", "Help", id="help", key_display="F1"),

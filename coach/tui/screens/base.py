@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header
 
 from coach.tui.widgets.keys_footer import KeysFooter
-from coach.tui.widgets.too_small import TooSmall
+from coach.tui.widgets.too_small import TooSmall, mark_too_small
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -53,6 +54,10 @@ class CoachScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.sub_title = self.STEP
+
+    @on(events.Resize)
+    def _mark_too_small(self, event: events.Resize) -> None:
+        mark_too_small(self, event.size)
 
     def on_resize(self) -> None:
         # Breakpoint classes change with the size; the footer must follow check_action.

@@ -162,8 +162,10 @@ class DashboardScreen(HomeScreen):
         for title in titles:
             title.truncate(room, overflow="ellipsis")
         table.clear(columns=True)
-        table.add_column("Status", width=status_width)
-        table.add_column("Action", width=min(room, max((t.cell_len for t in titles), default=6)))
+        # Labels as Text: a str label is parsed as markup, which loads Rich's emoji table.
+        table.add_column(Text("Status"), width=status_width)
+        widest = max((t.cell_len for t in titles), default=6)
+        table.add_column(Text("Action"), width=min(room, widest))
         for action, title in zip(actions, titles, strict=True):
             table.add_row(Text(STATUS_MARK[action.status]), title, key=action.id)
         done = sum(a.status == "done" for a in actions)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from coach.tui.widgets.keys_footer import KeysFooter
-from coach.tui.widgets.too_small import TooSmall
+from coach.tui.widgets.too_small import TooSmall, mark_too_small
 
 if TYPE_CHECKING:
     from coach.models import MetricEntry, Task
@@ -34,6 +34,10 @@ class Dialog(ModalScreen):
         # that do nothing while the dialog is open.
         yield KeysFooter()
         yield TooSmall()
+
+    @on(events.Resize)
+    def _mark_too_small(self, event: events.Resize) -> None:
+        mark_too_small(self, event.size)
 
     def show_error(self, message: str) -> None:
         """Say what is wrong inside the dialog, where it stays until the next try."""
