@@ -33,9 +33,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coach.calendar import next_checkin_due
 from coach.errors import open_regular
@@ -51,8 +50,7 @@ STATUSES = frozenset({"todo", "doing", "done", "dropped"})
 TABLES = frozenset({"meta", "checkins", "draft"})
 
 
-@dataclass(frozen=True)
-class ActionGlance:
+class ActionGlance(NamedTuple):
     """One action of the plan, as the dashboard lists it."""
 
     id: str
@@ -62,8 +60,7 @@ class ActionGlance:
     source: str
 
 
-@dataclass(frozen=True)
-class MetricGlance:
+class MetricGlance(NamedTuple):
     """The worker's numbers for one metric action."""
 
     action_id: str
@@ -72,8 +69,7 @@ class MetricGlance:
     value: str = ""
 
 
-@dataclass(frozen=True)
-class LatestGlance:
+class LatestGlance(NamedTuple):
     """This quarter's check-in, as far as the dashboard shows it."""
 
     id: str
@@ -89,8 +85,7 @@ class LatestGlance:
         return next((m for m in self.metrics if m.action_id == action_id), None)
 
 
-@dataclass(frozen=True)
-class HomeGlance:
+class HomeGlance(NamedTuple):
     """What the dashboard shows: the current check-in, how many there are, and the draft."""
 
     latest: LatestGlance | None
