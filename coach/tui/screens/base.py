@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from coach.tui.widgets.keys_footer import KeysFooter
-from coach.tui.widgets.too_small import TooSmall, mark_too_small
+from coach.tui.widgets.too_small import mark_too_small
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -47,7 +47,6 @@ class CoachScreen(Screen[None]):
         yield Header(icon="≡")
         yield from self.compose_body()
         yield KeysFooter()
-        yield TooSmall()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

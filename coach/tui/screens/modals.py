@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from coach.tui.widgets.keys_footer import KeysFooter
-from coach.tui.widgets.too_small import TooSmall, mark_too_small
+from coach.tui.widgets.too_small import mark_too_small
 
 if TYPE_CHECKING:
     from coach.models import MetricEntry, Task
@@ -33,7 +33,6 @@ class Dialog(ModalScreen):
         # The dialog's own keys; without it the footer of the screen behind shows keys
         # that do nothing while the dialog is open.
         yield KeysFooter()
-        yield TooSmall()
 
     @on(events.Resize)
     def _mark_too_small(self, event: events.Resize) -> None:

@@ -25,7 +25,14 @@ class TooSmall(Static):
 
 def mark_too_small(screen: Screen, size: Size) -> None:
     """Give `screen` the classes that swap its content for the notice (see app.tcss) while
-    `size` is below the minimum. Set by hand, not with Textual's breakpoints: those add a
-    class at every size, which restyles the whole screen once more before its first paint."""
-    screen.set_class(size.width < MIN_WIDTH, "-narrow")
-    screen.set_class(size.height < MIN_HEIGHT, "-short")
+    `size` is below the minimum, and the notice itself the first time it is needed.
+
+    By hand, not with Textual's breakpoints: those add a class at every size, which restyles
+    the whole screen once more before its first paint; and a notice in every screen from the
+    start is one more widget to build for a terminal that is almost never that small.
+    """
+    narrow, short = size.width < MIN_WIDTH, size.height < MIN_HEIGHT
+    if (narrow or short) and not screen.query_children(TooSmall):
+        screen.mount(TooSmall())
+    screen.set_class(narrow, "-narrow")
+    screen.set_class(short, "-short")
