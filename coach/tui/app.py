@@ -133,13 +133,8 @@ class CoachApp(App[None]):
 
     def _exit_once_shown(self) -> None:
         """COACH_TUI_EXIT_AFTER_PAINT: quit after the first frame that shows the first screen
-        in full: its real content (not "Loading...") and the keys in its footer."""
-        from coach.tui.widgets.keys_footer import KeysFooter
-
-        screen = self.screen
-        footers = screen.query(KeysFooter)
-        shown = getattr(screen, "shows_content", True) and all(f.children for f in footers)
-        if shown:
+        in full: its real content, not "Loading..." (its footer draws its keys on any paint)."""
+        if getattr(self.screen, "shows_content", True):
             self.call_after_refresh(self.exit)  # one more frame, so the last change is painted
         else:
             self.call_after_refresh(self._exit_once_shown)
