@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Header
 
 from coach.tui.widgets.keys_footer import KeysFooter
+from coach.tui.widgets.title_bar import TitleBar
 from coach.tui.widgets.too_small import mark_too_small
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class CoachScreen(Screen[None]):
     _was_too_small = False
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar(icon="≡")
         yield from self.compose_body()
         yield KeysFooter()
 
