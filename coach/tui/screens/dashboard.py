@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from coach.tui.screens.base import HomeScreen
@@ -62,10 +63,12 @@ class DashboardScreen(HomeScreen):
         """What the screen shows: a glance at the store, then the same from `info`."""
 
     def compose_body(self) -> ComposeResult:
+        # The heading, the summary and the actions' title are one widget (each widget costs
+        # the first frame); blank lines stand in for the margins between them.
         with Vertical(id="dashboard", classes="page"):
-            yield Static("Your dashboard", classes="title")
-            yield Static("Loading your check-ins...", id="summary", classes="para", markup=False)
-            yield Static("", id="actions-title", classes="subtitle", markup=False)
+            yield Static(
+                _head(Content("Loading your check-ins..."), ""), id="summary", classes="para"
+            )
             yield _actions_table()
             yield Static("", id="action-detail", classes="para", markup=False)
 
@@ -126,7 +129,7 @@ class DashboardScreen(HomeScreen):
         else:
             due_text = f"{due:%d %b %Y} (in {(due - today).days} days)"
         role = latest.role or "role not given"
-        summary = Text.assemble(
+        summary = Content.assemble(
             ("Last check-in: ", "bold"),
             f"{latest.quarter}, {latest.date:%d %b %Y}, ",
             (role, "italic"),
@@ -137,12 +140,20 @@ class DashboardScreen(HomeScreen):
             due_text,
         )
         if latest.evidence:
-            summary.append("\n")
-            summary.append("Evidence logged: ", style="bold")
-            summary.append(f"{latest.evidence} (e adds more; the brag document lists it)")
+            summary = Content.assemble(
+                summary,
+                "\n",
+                ("Evidence logged: ", "bold"),
+                f"{latest.evidence} (e adds more; the brag document lists it)",
+            )
         if view.has_draft:
-            summary.append("\nAn unfinished check-in is waiting: press r to resume it.")
-        self.query_one("#summary", Static).update(summary)
+            summary = Content.assemble(
+                summary, "\nAn unfinished check-in is waiting: press r to resume it."
+            )
+        actions = latest.actions
+        done = sum(a.status == "done" for a in actions)
+        title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
+        self.query_one("#summary", Static).update(_head(summary, title or "No actions recorded."))
         self._fill_actions()
         self.refresh_bindings()
 
@@ -168,9 +179,6 @@ class DashboardScreen(HomeScreen):
         table.add_column(Text("Action"), width=min(room, widest))
         for action, title in zip(actions, titles, strict=True):
             table.add_row(Text(STATUS_MARK[action.status]), title, key=action.id)
-        done = sum(a.status == "done" for a in actions)
-        title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
-        self.query_one("#actions-title", Static).update(title or "No actions recorded.")
         if actions:
             table.move_cursor(row=min(row, len(actions) - 1))
         self._show_action_detail()
@@ -353,6 +361,14 @@ def _actions_table():
     from textual.widgets import DataTable
 
     return DataTable(id="actions", cursor_type="row", zebra_stripes=False)
+
+
+def _head(summary: Content, actions_title: str) -> Content:
+    """The dashboard's heading, the summary below it and the title of the actions table."""
+    parts: list = [("Your dashboard", "bold $accent"), "\n\n", summary]
+    if actions_title:
+        parts += ["\n\n", (actions_title, "bold")]
+    return Content.assemble(*parts)
 
 
 def _checkins_text(count: int) -> str:
