@@ -114,6 +114,9 @@ def main() -> None:
     seed_store(returning)
     base_env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
     base_env.pop("TEXTUAL", None)
+    # An installed coach runs from bytecode (pip compiles it at install), as Textual does here;
+    # without the caches every coach run would compile its own modules from source again.
+    base_env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     cases = {
         "bare Textual app": ([sys.executable, str(bare_file)], base_env),
