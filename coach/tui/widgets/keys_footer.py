@@ -67,6 +67,7 @@ class KeysFooter(Widget, can_focus=False):
         super().__init__()
         self._keys: list[Key] = []
         self._hover: int | None = None
+        self._colors: dict[tuple, Color] = {}
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -111,7 +112,6 @@ class KeysFooter(Widget, can_focus=False):
         self._keys = keys + ([palette] if palette else [])
         key_style = self.get_component_rich_style("footer-key--key")
         description_style = self.get_component_rich_style("footer-key--description")
-        hover_style = self._hover_style()
         line = Text(no_wrap=True, overflow="crop")
         for index, key in enumerate(keys):
             if key.description:
@@ -120,33 +120,37 @@ class KeysFooter(Widget, can_focus=False):
                 )
             else:  # as Footer: a key without a description has no padding either
                 part = Text(key.display, key_style)
-            self._finish(part, index, key, hover_style)
+            self._finish(part, index, key)
             line.append_text(part)
         if palette is not None:
             line.append(" " * max(0, palette.start - line.cell_len))
             line.truncate(palette.start)
-            border = Style(color=self._border_color().rich_color)
+            border = Style(color=self._theme_color("foreground", 0.2).rich_color)
             part = Text.assemble(
                 (palette.display, key_style), (f" {palette.description}", description_style), " "
             )
-            self._finish(part, len(keys), palette, hover_style)
+            self._finish(part, len(keys), palette)
             line.append("▏", border)
             line.append_text(part)
         return line
 
-    def _finish(self, part: Text, index: int, key: Key, hover_style: Style) -> None:
+    def _finish(self, part: Text, index: int, key: Key) -> None:
         if index == self._hover:
-            part.stylize(hover_style)
+            hover = self._theme_color("block-hover-background")
+            part.stylize(Style(bgcolor=hover.rich_color))
         if not key.enabled:
             part.stylize(Style(dim=True))
 
-    def _hover_style(self) -> Style:
-        hover = Color.parse(self.app.get_css_variables()["block-hover-background"])
-        return Style(bgcolor=(self.styles.background + hover).rich_color)
-
-    def _border_color(self) -> Color:
-        foreground = Color.parse(self.app.get_css_variables()["foreground"])
-        return self.styles.background + foreground.with_alpha(0.2)
+    def _theme_color(self, variable: str, alpha: float | None = None) -> Color:
+        """A theme colour as drawn over the footer's background (kept per theme: working out
+        the theme's variables costs more than drawing the footer)."""
+        key = (self.app.theme, self.styles.background, variable, alpha)
+        if key not in self._colors:
+            color = Color.parse(self.app.get_css_variables()[variable])
+            if alpha is not None:
+                color = color.with_alpha(alpha)
+            self._colors[key] = self.styles.background + color
+        return self._colors[key]
 
     def _key_at(self, x: int) -> int | None:
         return next((i for i, k in enumerate(self._keys) if k.start <= x < k.end), None)
