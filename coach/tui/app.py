@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from coach.rules import RuleTable
     from coach.settings import Settings
 
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
-
 SCREENS_BY_NAME: dict[str, str] = {
     "welcome": "coach.tui.screens.welcome:WelcomeScreen",
     "dashboard": "coach.tui.screens.dashboard:DashboardScreen",
@@ -44,8 +41,6 @@ class CoachApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "coach"
     SUB_TITLE = "stay valuable in the AI era"
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (MIN_WIDTH, "-roomy")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit; keeps a draft"),
         Binding("f1,question_mark", "help", "Help", id="help", key_display="F1"),
@@ -124,7 +119,7 @@ class CoachApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(self.first_screen())
         if self.exit_after_paint:
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self._exit_once_shown)
         else:
             # Read the rules table while the user reads the first screen: the task step is then
             # instant, and a broken --rules/COACH_RULES file is reported before any typing.
@@ -135,6 +130,14 @@ class CoachApp(App[None]):
                 name="load-rules",
                 exit_on_error=False,
             )
+
+    def _exit_once_shown(self) -> None:
+        """COACH_TUI_EXIT_AFTER_PAINT: quit after the first frame that shows the first screen
+        in full: its real content, not "Loading..." (its footer draws its keys on any paint)."""
+        if getattr(self.screen, "shows_content", True):
+            self.call_after_refresh(self.exit)  # one more frame, so the last change is painted
+        else:
+            self.call_after_refresh(self._exit_once_shown)
 
     def on_worker_state_changed(self, event) -> None:
         from textual.worker import WorkerState

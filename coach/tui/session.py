@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from coach.checkins import Saved
     from coach.draft import Draft
+    from coach.glance import HomeGlance
     from coach.models import CheckIn, CheckInDiff, ProfileFile, Task
     from coach.rules import RuleTable
     from coach.settings import Settings
@@ -68,6 +69,13 @@ class HomeInfo:
     count: int = 0
     draft: ProfileFile | None = None
     next_due: dt.date | None = None
+
+    @property
+    def glance(self) -> HomeGlance:
+        """What the dashboard shows of it: the same as a glance at the store would give."""
+        from coach.glance import glance_of
+
+        return glance_of(self.latest, self.count, self.draft is not None)
 
 
 class Session:
@@ -133,6 +141,14 @@ class Session:
             or self.settings.store_path.exists()
             or any(self.settings.backups_dir.glob("coach-*.json"))
         )
+
+    def glance_home(self) -> HomeGlance | None:
+        """What the dashboard shows, read quickly for its first frame (see coach.glance);
+        None when only `load_home` can tell."""
+        from coach.glance import glance_store
+
+        path = self._store.path if self._store is not None else self.settings.store_path
+        return glance_store(path)
 
     def load_home(self) -> HomeInfo:
         """Open the store and read what the welcome or dashboard screen shows."""

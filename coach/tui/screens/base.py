@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
 
-from coach.tui.widgets.too_small import TooSmall
+from coach.tui.widgets.keys_footer import KeysFooter
+from coach.tui.widgets.title_bar import TitleBar
+from coach.tui.widgets.too_small import mark_too_small
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from coach.tui.app import CoachApp
     from coach.tui.session import HomeInfo, Session
 
@@ -37,11 +41,12 @@ class CoachScreen(Screen[None]):
     def session(self) -> Session:
         return self.coach.session
 
+    _was_too_small = False
+
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar(icon="≡")
         yield from self.compose_body()
-        yield Footer()
-        yield TooSmall()
+        yield KeysFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -49,9 +54,25 @@ class CoachScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.sub_title = self.STEP
 
+    @on(events.Resize)
+    def _mark_too_small(self, event: events.Resize) -> None:
+        mark_too_small(self, event.size)
+
     def on_resize(self) -> None:
         # Breakpoint classes change with the size; the footer must follow check_action.
-        self.call_after_refresh(self.refresh_bindings)
+        self.call_after_refresh(self._follow_size)
+
+    def _follow_size(self) -> None:
+        # Only crossing the minimum size changes which keys work; a refresh of the bindings
+        # for every resize would rebuild the footer several times before the first paint.
+        if self.too_small != self._was_too_small:
+            self._was_too_small = self.too_small
+            self.refresh_bindings()
+
+    @property
+    def shows_content(self) -> bool:
+        """False while the screen still waits for what it is there to show."""
+        return True
 
     @property
     def too_small(self) -> bool:
@@ -64,8 +85,14 @@ class CoachScreen(Screen[None]):
 class HomeScreen(CoachScreen):
     """Welcome and dashboard: read the store in a worker thread, then `show_info`."""
 
-    def _load(self) -> None:
-        self.run_worker(self.session.load_home, thread=True, name="load-home", exit_on_error=False)
+    _loader: Worker | None = None
+
+    def _load(self) -> Worker:
+        """Read the store in a worker thread; `show_info` gets what it found."""
+        self._loader = self.run_worker(
+            self.session.load_home, thread=True, name="load-home", exit_on_error=False
+        )
+        return self._loader
 
     def on_worker_state_changed(self, event) -> None:
         from textual.worker import WorkerState

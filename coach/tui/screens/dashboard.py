@@ -1,4 +1,9 @@
-"""Returning users: the last check-in, the exposure index, what is due and what is in progress."""
+"""Returning users: the last check-in, the exposure index, what is due and what is in progress.
+
+The first frame shows a glance at the store (`coach.glance`); the full, validated load runs
+right after it and gives the same view, so the screen does not change. Keys that change or
+start something work on the validated check-in, and wait for that load if it is still running.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from coach.tui.screens.base import HomeScreen
 
 if TYPE_CHECKING:
+    from coach.glance import ActionGlance, HomeGlance
+    from coach.models import CheckIn
     from coach.tui.session import HomeInfo
 
 STATUS_CYCLE = {"todo": "doing", "doing": "done", "done": "dropped", "dropped": "todo"}
@@ -50,54 +58,102 @@ class DashboardScreen(HomeScreen):
     def __init__(self) -> None:
         super().__init__()
         self.info: HomeInfo | None = None
+        """The store as the full load read it (None until then)."""
+        self.view: HomeGlance | None = None
+        """What the screen shows: a glance at the store, then the same from `info`."""
 
     def compose_body(self) -> ComposeResult:
+        # The heading, the summary and the actions' title are one widget (each widget costs
+        # the first frame); blank lines stand in for the margins between them.
         with Vertical(id="dashboard", classes="page"):
-            yield Static("Your dashboard", classes="title")
-            yield Static("Loading your check-ins...", id="summary", classes="para", markup=False)
-            yield Static("", id="actions-title", classes="subtitle", markup=False)
+            yield Static(
+                _head(Content("Loading your check-ins..."), ""), id="summary", classes="para"
+            )
             yield _actions_table()
             yield Static("", id="action-detail", classes="para", markup=False)
 
     def on_mount(self) -> None:
-        if not self.coach.exit_after_paint:
+        view = self.session.glance_home()
+        if view is not None and view.latest is not None:
+            self._show(view)
+        # Benchmarks stop at the first frame: the full load after it only matters when the
+        # first frame needs it.
+        if self.view is None or not self.coach.exit_after_paint:
             self.call_after_refresh(self._load)
 
-    def show_info(self, info: HomeInfo) -> None:
-        from coach.plan_text import counted  # after the first paint: it loads hashlib
+    @property
+    def shows_content(self) -> bool:
+        return self.view is not None
 
+    def show_info(self, info: HomeInfo) -> None:
+        """The full load is done: keep it, and show it if it differs from the glance."""
+        if self.info is not None:  # an action that waited for the load took it already
+            return
         self.info = info
         if info.latest is None:
             self.coach.switch_screen(self.coach.make_screen("welcome", info))
             return
-        latest = info.latest
+        if info.glance != self.view:
+            self._show(info.glance)
+
+    async def _checkin(self) -> CheckIn | None:
+        """The validated current check-in, once the full load is done (waits for it)."""
+        from textual.worker import WorkerError
+
+        if self.info is None:
+            worker = self._loader or self._load()
+            try:
+                await worker.wait()
+            except WorkerError:  # the worker's state handler reports the problem
+                return None
+            self.show_info(worker.result)
+        return self.info.latest if self.info else None
+
+    def _changed(self, checkin: CheckIn) -> None:
+        """Show a check-in the session just changed and stored."""
+        if self.info is not None:
+            self.info.latest = checkin
+            self._show(self.info.glance)
+
+    def _show(self, view: HomeGlance) -> None:
+        self.view = view
+        latest = view.latest
+        if latest is None:
+            return
         today = self.session.today
-        due = info.next_due
+        due = view.next_due
         if due is None:
             due_text = "unknown"
         elif due <= today:
             due_text = f"{due:%d %b %Y}: due now"
         else:
             due_text = f"{due:%d %b %Y} (in {(due - today).days} days)"
-        role = latest.profile.role or "role not given"
-        summary = Text.assemble(
+        role = latest.role or "role not given"
+        summary = Content.assemble(
             ("Last check-in: ", "bold"),
             f"{latest.quarter}, {latest.date:%d %b %Y}, ",
             (role, "italic"),
-            f"  ({counted(info.count, 'check-in')} in all)\n",
+            f"  ({_checkins_text(view.count)} in all)\n",
             ("Exposure index: ", "bold"),
-            f"{latest.assessment.exposure_index} / 100 "
-            "(share of your week AI can already do or speed up)\n",
+            f"{latest.exposure_index} / 100 (share of your week AI can already do or speed up)\n",
             ("Next check-in due: ", "bold"),
             due_text,
         )
         if latest.evidence:
-            summary.append("\n")
-            summary.append("Evidence logged: ", style="bold")
-            summary.append(f"{len(latest.evidence)} (e adds more; the brag document lists it)")
-        if info.draft is not None:
-            summary.append("\nAn unfinished check-in is waiting: press r to resume it.")
-        self.query_one("#summary", Static).update(summary)
+            summary = Content.assemble(
+                summary,
+                "\n",
+                ("Evidence logged: ", "bold"),
+                f"{latest.evidence} (e adds more; the brag document lists it)",
+            )
+        if view.has_draft:
+            summary = Content.assemble(
+                summary, "\nAn unfinished check-in is waiting: press r to resume it."
+            )
+        actions = latest.actions
+        done = sum(a.status == "done" for a in actions)
+        title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
+        self.query_one("#summary", Static).update(_head(summary, title or "No actions recorded."))
         self._fill_actions()
         self.refresh_bindings()
 
@@ -105,35 +161,34 @@ class DashboardScreen(HomeScreen):
         from textual.widgets import DataTable
 
         table = self.query_one("#actions", DataTable)
-        actions = self.info.latest.actions if self.info and self.info.latest else []
+        actions = self.view.latest.actions if self.view and self.view.latest else ()
         row = table.cursor_row
         # Fixed widths, set before the rows: auto widths measured on idle could leave rows
         # painted at the header's width in a real terminal.
         status_width = max(len(m) for m in STATUS_MARK.values())
         # The action column fits the screen (no sideways scrollbar); a cut title ends in "…"
         # and the detail line below shows it whole.
-        room = max(12, (self.size.width or 80) - status_width - 8)
+        room = max(12, (self.size.width or self.app.size.width or 80) - status_width - 8)
         titles = [Text(action.title, no_wrap=True, overflow="ellipsis") for action in actions]
         for title in titles:
             title.truncate(room, overflow="ellipsis")
         table.clear(columns=True)
-        table.add_column("Status", width=status_width)
-        table.add_column("Action", width=min(room, max((t.cell_len for t in titles), default=6)))
+        # Labels as Text: a str label is parsed as markup, which loads Rich's emoji table.
+        table.add_column(Text("Status"), width=status_width)
+        widest = max((t.cell_len for t in titles), default=6)
+        table.add_column(Text("Action"), width=min(room, widest))
         for action, title in zip(actions, titles, strict=True):
             table.add_row(Text(STATUS_MARK[action.status]), title, key=action.id)
-        done = sum(a.status == "done" for a in actions)
-        title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
-        self.query_one("#actions-title", Static).update(title or "No actions recorded.")
         if actions:
             table.move_cursor(row=min(row, len(actions) - 1))
         self._show_action_detail()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("checkin", "history", "cycle_status", "evidence", "export") and (
-            self.info is None or self.info.latest is None
+            self.view is None or self.view.latest is None
         ):
             return False
-        if action == "resume" and (self.info is None or self.info.draft is None):
+        if action == "resume" and (self.view is None or not self.view.has_draft):
             return False
         if action == "metric":
             current = self._current_action
@@ -142,13 +197,14 @@ class DashboardScreen(HomeScreen):
         return super().check_action(action, parameters)
 
     @property
-    def _current_action(self):
+    def _current_action(self) -> ActionGlance | None:
         from textual.widgets import DataTable
 
-        if not (self.info and self.info.latest and self.info.latest.actions):
+        if not (self.view and self.view.latest and self.view.latest.actions):
             return None
+        actions = self.view.latest.actions
         row = self.query_one("#actions", DataTable).cursor_row
-        return self.info.latest.actions[min(max(row, 0), len(self.info.latest.actions) - 1)]
+        return actions[min(max(row, 0), len(actions) - 1)]
 
     def on_data_table_row_highlighted(self) -> None:
         self.refresh_bindings()  # "m" is offered on metric actions only
@@ -161,66 +217,63 @@ class DashboardScreen(HomeScreen):
             detail.append(f"{action.title}\n", style="bold")
             detail.append(f"For: {action.source}. ")
             if action.section == "metrics":
-                entry = next(
-                    (m for m in self.info.latest.metrics if m.action_id == action.id), None
-                )
+                entry = self.view.latest.metric(action.id)
                 numbers = _numbers_text(entry) if entry else ""
                 detail.append(f"Your numbers: {numbers or 'none yet'} (m to edit).")
         self.query_one("#action-detail", Static).update(detail)
 
-    def action_metric(self) -> None:
+    async def action_metric(self) -> None:
         from coach.errors import CoachError
         from coach.tui.screens.modals import MetricModal
 
         action = self._current_action
-        if action is None or action.section != "metrics":
+        latest = await self._checkin()
+        if action is None or action.section != "metrics" or latest is None:
             return
-        latest = self.info.latest
         entry = next((m for m in latest.metrics if m.action_id == action.id), None)
 
         def entered(answer: tuple[str, str, str] | None) -> None:
             if answer is None:
                 return
             try:
-                self.info.latest = self.session.set_metric(latest, action.id, *answer)
+                self._changed(self.session.set_metric(latest, action.id, *answer))
             except CoachError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self._fill_actions()
             self.app.clear_notifications()  # an earlier error must not sit over "Saved"
             self.notify("Saved your numbers for this metric.")
 
         self.app.push_screen(MetricModal(action.title, entry), entered)
 
-    def action_evidence(self) -> None:
+    async def action_evidence(self) -> None:
         from coach.errors import CoachError
         from coach.tui.screens.evidence import EvidenceEntry, EvidenceModal
 
-        if not (self.info and self.info.latest):
-            return
-        latest = self.info.latest
         action = self._current_action
+        latest = await self._checkin()
+        if latest is None:
+            return
 
         def entered(entry: EvidenceEntry | None) -> None:
             if entry is None:
                 return
             action_id = action.id if action is not None and entry.for_action else None
             try:
-                self.info.latest = self.session.add_evidence(
+                changed = self.session.add_evidence(
                     latest, entry.text, action_id=action_id, value=entry.value
                 )
             except CoachError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self.show_info(self.info)
-            count = len(self.info.latest.evidence)
+            self._changed(changed)
+            count = len(changed.evidence)
             self.notify(f"Evidence logged ({count} this quarter); it goes in your brag document.")
 
         self.app.push_screen(EvidenceModal(action.title if action else None), entered)
 
-    def action_checkin(self) -> None:
-        if self.info and self.info.latest:
-            latest = self.info.latest
+    async def action_checkin(self) -> None:
+        latest = await self._checkin()
+        if latest is not None:
             due = self.info.next_due
             if due is not None and due > self.session.today:
                 self.notify(
@@ -232,13 +285,13 @@ class DashboardScreen(HomeScreen):
                 lambda: self.session.start_from_previous(latest), lambda: self.coach.go("profile")
             )
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         """Write the plan of the last check-in to a file (in a browser: download it)."""
         from coach.tui.screens.modals import ConfirmModal, ExportPathModal
 
-        if not (self.info and self.info.latest):
+        latest = await self._checkin()
+        if latest is None:
             return
-        latest = self.info.latest
         default = self.session.default_export_path().with_name(f"coach-plan-{latest.quarter}.md")
 
         def chosen(path: Path | None) -> None:
@@ -280,34 +333,48 @@ class DashboardScreen(HomeScreen):
     def action_history(self) -> None:
         self.coach.go("history")
 
-    def action_resume(self) -> None:
+    async def action_resume(self) -> None:
+        await self._checkin()
         if self.info and self.info.draft is not None:
             self.session.resume(self.info.draft, self.info.latest)
             self.coach.go_resume()
 
-    def action_cycle_status(self) -> None:
-        from textual.widgets import DataTable
-
+    async def action_cycle_status(self) -> None:
         from coach.errors import CoachError
 
-        if not (self.info and self.info.latest and self.info.latest.actions):
+        shown = self._current_action
+        latest = await self._checkin()
+        if shown is None or latest is None:
             return
-        table = self.query_one("#actions", DataTable)
-        action = self.info.latest.actions[table.cursor_row]
+        action = next((a for a in latest.actions if a.id == shown.id), None)
+        if action is None:  # the store changed under the glance; the table shows it now
+            return
         try:
-            self.info.latest = self.session.set_action_status(
-                self.info.latest, action.id, STATUS_CYCLE[action.status]
+            self._changed(
+                self.session.set_action_status(latest, action.id, STATUS_CYCLE[action.status])
             )
         except CoachError as exc:
             self.notify(str(exc), severity="error", markup=False)
-            return
-        self._fill_actions()
 
 
 def _actions_table():
     from textual.widgets import DataTable
 
     return DataTable(id="actions", cursor_type="row", zebra_stripes=False)
+
+
+def _head(summary: Content, actions_title: str) -> Content:
+    """The dashboard's heading, the summary below it and the title of the actions table."""
+    parts: list = [("Your dashboard", "bold $accent"), "\n\n", summary]
+    if actions_title:
+        parts += ["\n\n", (actions_title, "bold")]
+    return Content.assemble(*parts)
+
+
+def _checkins_text(count: int) -> str:
+    # As coach.plan_text.counted() says it; importing that module (and hashlib) would cost the
+    # first frame more than this line.
+    return f"{count:,} check-in{'' if count == 1 else 's'}"
 
 
 def _numbers_text(entry) -> str:

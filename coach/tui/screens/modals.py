@@ -8,14 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
-from coach.tui.widgets.too_small import TooSmall
+from coach.tui.widgets.keys_footer import KeysFooter
+from coach.tui.widgets.too_small import mark_too_small
 
 if TYPE_CHECKING:
     from coach.models import MetricEntry, Task
@@ -31,8 +32,11 @@ class Dialog(ModalScreen):
             yield Static("", classes="dialog-error", markup=False)
         # The dialog's own keys; without it the footer of the screen behind shows keys
         # that do nothing while the dialog is open.
-        yield Footer()
-        yield TooSmall()
+        yield KeysFooter()
+
+    @on(events.Resize)
+    def _mark_too_small(self, event: events.Resize) -> None:
+        mark_too_small(self, event.size)
 
     def show_error(self, message: str) -> None:
         """Say what is wrong inside the dialog, where it stays until the next try."""

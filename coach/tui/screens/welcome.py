@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from coach.tui.screens.base import HomeScreen
@@ -51,19 +51,22 @@ class WelcomeScreen(HomeScreen):
 
     def compose_body(self) -> ComposeResult:
         home = str(self.session.settings.home)
+        # The heading and the three paragraphs are one widget (each widget costs the first
+        # frame); blank lines stand in for the margins between them.
+        page = Content.assemble(
+            ("Welcome to coach", "bold $accent"),
+            "\n\n",
+            INTRO,
+            "\n\n",
+            ("Private: ", "bold"),
+            "everything stays on this machine, in ",
+            (home, "italic"),
+            ". Nothing is sent anywhere.",
+            "\n\n",
+            STEPS,
+        )
         with VerticalScroll(id="welcome", classes="page"):
-            yield Static("Welcome to coach", classes="title")
-            yield Static(INTRO, classes="para", markup=False)
-            yield Static(
-                Text.assemble(
-                    ("Private: ", "bold"),
-                    "everything stays on this machine, in ",
-                    (home, "italic"),
-                    ". Nothing is sent anywhere.",
-                ),
-                classes="para",
-            )
-            yield Static(STEPS, classes="para", markup=False)
+            yield Static(page, classes="para")
             yield Static("", id="draft-note", classes="para note", markup=False)
             yield Static(KEYS, classes="para dim", markup=False)
 
