@@ -54,6 +54,24 @@ def task_source(at: AssessedTask) -> str:
     return f"task: {short(at.task.text)}"
 
 
+def source_words(source: str) -> str:
+    """An action's stored source ('task: ...', 'answer: AI use = never', joined by '; ') as a
+    worker reads it: 'your task "..."', 'your answer on AI use (never)'."""
+    parts = []
+    for part in source.split("; "):
+        kind, _, rest = part.partition(": ")
+        if kind == "task":
+            parts.append(f"your task \u201c{rest}\u201d")
+        elif kind == "answer":
+            name, equals, value = rest.partition(" = ")
+            parts.append(f"your answer on {name} ({value})" if equals else f"your answer: {rest}")
+        elif kind == "tasks":
+            parts.append(f"your week ({rest})")
+        else:
+            parts.append(part)
+    return "; ".join(parts)
+
+
 def word_match(pattern: str, words: set[str]) -> bool:
     return any(w == pattern or (len(pattern) >= 4 and w.startswith(pattern)) for w in words)
 

@@ -142,3 +142,34 @@ def test_every_metric_title_of_every_catalog_task_names_the_work_as_a_person_wou
             if title.endswith(doing):  # the measure after it does not name the task again
                 assert not plan.section("metrics")[0].detail.startswith(f"For {doing}"), title
     assert len(seen) > 200
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("task: Write SQL queries", "your task \u201cWrite SQL queries\u201d"),
+        ("answer: work tied to money = unknown", "your answer on work tied to money (unknown)"),
+        ("answer: you own data quality", "your answer: you own data quality"),
+        (
+            "answer: teaches AI = no; task: Analyze trends",
+            "your answer on teaches AI (no); your task \u201cAnalyze trends\u201d",
+        ),
+        (
+            "tasks: no work AI does or speeds up today",
+            "your week (no work AI does or speeds up today)",
+        ),
+        ("something else", "something else"),
+    ],
+)
+def test_an_action_source_reads_as_words(source, words):
+    from coach.plan_text import source_words
+
+    assert source_words(source) == words
+
+
+@given(st.text(max_size=200))
+def test_any_stored_source_reads_without_error_and_keeps_its_words(text):
+    from coach.plan_text import source_words
+
+    words = source_words(f"task: {text}")
+    assert text in words

@@ -211,11 +211,13 @@ class DashboardScreen(HomeScreen):
         self._show_action_detail()
 
     def _show_action_detail(self) -> None:
+        from coach.plan_text import source_words
+
         action = self._current_action
         detail = Text()
         if action is not None:
             detail.append(f"{action.title}\n", style="bold")
-            detail.append(f"For: {action.source}. ")
+            detail.append(f"It comes from {source_words(action.source)}. ")
             if action.section == "metrics":
                 entry = self.view.latest.metric(action.id)
                 numbers = _numbers_text(entry) if entry else ""
