@@ -126,7 +126,7 @@ class ExportScreen(CoachScreen):
         verb = "updated" if saved.replaced is not None else "saved"
         where = f"Plan written to {path}" if deliver is None else "Plan sent to your downloads"
         self.app.clear_notifications()  # an earlier "Not saved" must not sit over this
-        self.notify(f"{where}; check-in {checkin.quarter} {verb}", markup=False)
+        self.notify(f"{where}.\nCheck-in {checkin.quarter} {verb}.", markup=False)
         self.refresh_bindings()
 
     def _download(self, name: str):
