@@ -403,3 +403,31 @@ def _escaped_per_character(obj: object) -> str:
     text = json.dumps(obj, ensure_ascii=False)
     rare = lambda ch: ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029"  # noqa: E731
     return "".join(f"\\u{ord(ch):04x}" if rare(ch) else ch for ch in text) + "\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["displacement", "augmentation", "not-ready"]),
+            st.integers(0, 1) | st.floats(0, 1),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_records_of_many_rulings_write_each_own_exposure_and_confidence(
+    verdicts: list[tuple[str, float]],
+) -> None:
+    """One record writer (its caches shared) over rulings that differ in exposure and
+    confidence, 1 and 1.0 among them, writes each as json.dumps would."""
+    from coach.cli.classify_io import json_records, safe_json
+    from coach.models import Exposure
+    from coach.rules import Ruling
+
+    record = json_records()
+    for exposure, confidence in [*verdicts, ("augmentation", 1), ("augmentation", 1.0)]:
+        ruling = Ruling(Exposure(exposure), "r", "s", "a reason", confidence, "why", ())
+        expected = {"task": "t", "exposure": exposure, "rule": "r"}
+        expected |= {"confidence": confidence, "why": "why"}
+        assert record("t", ruling) == safe_json(expected) + "\n"
