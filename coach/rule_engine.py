@@ -53,6 +53,7 @@ from coach.task_words import pattern_words, task_words, verb_positions
 MIN_STEM = 3  # a stem pattern ("report*") has at least this many letters before its '*'
 WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); all forgotten at once when full
 VERB, OBJECT, UNLESS = 0, 1, 2  # the kinds of pattern (their fields: verbs, objects, vetoes)
+_new_tuple = tuple.__new__
 
 
 class Phrase(NamedTuple):
@@ -270,10 +271,13 @@ class Matcher:
         hits = list(compress(range(len(masks)), masks))  # where the words that count are
         task_mask = reduce(or_, map(masks.__getitem__, hits), 0)
         verbs_at = verb_positions(tokens, lowered)
-        verb = 0
-        for pos in verbs_at:
-            verb |= masks[pos]
-        verb >>= self.verb_shift
+        if len(verbs_at) == 1:  # most tasks
+            verb = masks[verbs_at[0]] >> self.verb_shift
+        else:
+            verb = 0
+            for pos in verbs_at:
+                verb |= masks[pos]
+            verb >>= self.verb_shift
         found: list[Found] = []
         if task_mask & self._anchor:
             found = self._phrases(tokens, masks, hits, verbs_at)
@@ -292,7 +296,8 @@ class Matcher:
             fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
         else:
             fired = matched & self._worded_unconditional & ~vetoed
-        return fired, Scan(tokens, masks, hits, verbs_at, found)
+        # (tuple.__new__: a NamedTuple's own __new__ is a Python function, a step more per task)
+        return fired, _new_tuple(Scan, (tokens, masks, hits, verbs_at, found))
 
     def _phrases(
         self, tokens: list[bytes], masks: list[int], hits: list[int], verbs_at: tuple[int, ...]
