@@ -187,7 +187,7 @@ def json_records() -> Callable[[str, Ruling], str]:
             task = _UNSAFE.sub(_escaped, task)
         elif "\x7f" in task:
             task = task.replace("\x7f", "\\u007f")
-        return '{"task": ' + task + tail
+        return f'{{"task": {task}{tail}'  # one string built, not two
 
     return record
 
