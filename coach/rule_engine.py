@@ -347,16 +347,19 @@ class Matcher:
             verbs_at = frozenset(verbs_at)
         bit = 1 << index
         verb = bit << self.verb_shift
-        places = []  # (position, words), in task order
+        places = []  # the positions of its words, in task order
         for pos in scan.hits:
             mask = masks[pos]
             if mask & bit or (mask & verb and pos in verbs_at):
-                places.append((pos, tokens[pos]))
-        if scan.found:  # a phrase ("test case") shows as itself, where it starts
-            places += [(f.start, f.words) for f in scan.found if f.bit == bit and f.kind != UNLESS]
-            places.sort()
-        # each word once, where it first counts
-        return tuple(dict.fromkeys([words for _pos, words in places]))
+                places.append(pos)
+        if not scan.found:  # most tasks
+            words = map(tokens.__getitem__, places)
+        else:  # a phrase ("test case") shows as itself, where it starts
+            found = [(pos, tokens[pos]) for pos in places]
+            found += [(f.start, f.words) for f in scan.found if f.bit == bit and f.kind != UNLESS]
+            found.sort()
+            words = [words for _pos, words in found]
+        return tuple(dict.fromkeys(words))  # each word once, where it first counts
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
