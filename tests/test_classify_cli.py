@@ -431,3 +431,20 @@ def test_records_of_many_rulings_write_each_own_exposure_and_confidence(
         expected = {"task": "t", "exposure": exposure, "rule": "r"}
         expected |= {"confidence": confidence, "why": "why"}
         assert record("t", ruling) == safe_json(expected) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_repeated_statements_get_the_lines_each_gets_alone(fmt: str) -> None:
+    """A statement seen again (short ones are remembered, long ones not) is written as it is
+    when it is the only line of the input."""
+    long_task = "Prepare the weekly budget report for the board " * 10  # over 300 characters
+    statements = [TASKS[0], TASKS[1], long_task, TASKS[0], long_task, TASKS[2], TASKS[1]]
+    alone = {}
+    for task in set(statements):
+        result = CliRunner().invoke(cli, ["classify", "--format", fmt], input=task + "\n")
+        assert result.exit_code == 0, result.output
+        alone[task] = result.output.split("\n", 1)[1] if fmt == "table" else result.output
+    result = CliRunner().invoke(cli, ["classify", "--format", fmt], input="\n".join(statements))
+    assert result.exit_code == 0, result.output
+    body = result.output.split("\n", 1)[1] if fmt == "table" else result.output
+    assert body == "".join(alone[task] for task in statements)
