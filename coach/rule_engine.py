@@ -224,13 +224,15 @@ class Matcher:
         """The word mask of a word seen for the first time, memoised with what else the word
         says: the phrases it anchors and its neighbour bits. (`WordMasks.__missing__`)"""
         mask = self._exact.get(token, 0)
-        stems = self._stems
         # Walk the stems' prefixes: most words leave them at their third or fourth letter
-        for size in range(MIN_STEM, len(token) + 1):
-            more = stems.get(token[:size])
-            if more is None:
-                break
+        stems, size, last = self._stems, MIN_STEM, len(token)
+        more = stems.get(token[:size]) if last >= size else None
+        while more is not None:
             mask |= more
+            if size == last:
+                break
+            size += 1
+            more = stems.get(token[:size])
         if not mask:  # most words
             self._word_masks[token] = 0
             return 0
