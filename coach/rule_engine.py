@@ -53,6 +53,7 @@ from coach.task_words import pattern_words, task_words, verb_positions
 MIN_STEM = 3  # a stem pattern ("report*") has at least this many letters before its '*'
 WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); all forgotten at once when full
 VERB, OBJECT, UNLESS = 0, 1, 2  # the kinds of pattern (their fields: verbs, objects, vetoes)
+_new_tuple = tuple.__new__
 
 
 class Phrase(NamedTuple):
@@ -223,13 +224,15 @@ class Matcher:
         """The word mask of a word seen for the first time, memoised with what else the word
         says: the phrases it anchors and its neighbour bits. (`WordMasks.__missing__`)"""
         mask = self._exact.get(token, 0)
-        stems = self._stems
         # Walk the stems' prefixes: most words leave them at their third or fourth letter
-        for size in range(MIN_STEM, len(token) + 1):
-            more = stems.get(token[:size])
-            if more is None:
-                break
+        stems, size, last = self._stems, MIN_STEM, len(token)
+        more = stems.get(token[:size]) if last >= size else None
+        while more is not None:
             mask |= more
+            if size == last:
+                break
+            size += 1
+            more = stems.get(token[:size])
         if not mask:  # most words
             self._word_masks[token] = 0
             return 0
@@ -270,10 +273,13 @@ class Matcher:
         hits = list(compress(range(len(masks)), masks))  # where the words that count are
         task_mask = reduce(or_, map(masks.__getitem__, hits), 0)
         verbs_at = verb_positions(tokens, lowered)
-        verb = 0
-        for pos in verbs_at:
-            verb |= masks[pos]
-        verb >>= self.verb_shift
+        if len(verbs_at) == 1:  # most tasks
+            verb = masks[verbs_at[0]] >> self.verb_shift
+        else:
+            verb = 0
+            for pos in verbs_at:
+                verb |= masks[pos]
+            verb >>= self.verb_shift
         found: list[Found] = []
         if task_mask & self._anchor:
             found = self._phrases(tokens, masks, hits, verbs_at)
@@ -292,7 +298,8 @@ class Matcher:
             fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
         else:
             fired = matched & self._worded_unconditional & ~vetoed
-        return fired, Scan(tokens, masks, hits, verbs_at, found)
+        # (tuple.__new__: a NamedTuple's own __new__ is a Python function, a step more per task)
+        return fired, _new_tuple(Scan, (tokens, masks, hits, verbs_at, found))
 
     def _phrases(
         self, tokens: list[bytes], masks: list[int], hits: list[int], verbs_at: tuple[int, ...]
@@ -342,16 +349,19 @@ class Matcher:
             verbs_at = frozenset(verbs_at)
         bit = 1 << index
         verb = bit << self.verb_shift
-        places = []  # (position, words), in task order
+        places = []  # the positions of its words, in task order
         for pos in scan.hits:
             mask = masks[pos]
             if mask & bit or (mask & verb and pos in verbs_at):
-                places.append((pos, tokens[pos]))
-        if scan.found:  # a phrase ("test case") shows as itself, where it starts
-            places += [(f.start, f.words) for f in scan.found if f.bit == bit and f.kind != UNLESS]
-            places.sort()
-        # each word once, where it first counts
-        return tuple(dict.fromkeys([words for _pos, words in places]))
+                places.append(pos)
+        if not scan.found:  # most tasks
+            words = map(tokens.__getitem__, places)
+        else:  # a phrase ("test case") shows as itself, where it starts
+            found = [(pos, tokens[pos]) for pos in places]
+            found += [(f.start, f.words) for f in scan.found if f.bit == bit and f.kind != UNLESS]
+            found.sort()
+            words = [words for _pos, words in found]
+        return tuple(dict.fromkeys(words))  # each word once, where it first counts
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""

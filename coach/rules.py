@@ -175,6 +175,7 @@ class RuleTable:
             1 << i for i, rule in enumerate(rules) if rule.verbs or rule.objects
         )
         self._ids = [rule.id for rule in rules]
+        self._why_ends = [_why_end(rule, []) for rule in rules]  # when it outweighed no rule
         self._decisions: dict[int, _Decision] = {}
         # (deciding rule, margin band) -> the confidence `probability` gives it
         self._confidences: dict[tuple[int, str], float] = {}
@@ -278,9 +279,16 @@ class RuleTable:
             if alone.rule.exposure == rule.exposure:
                 confidence = max(confidence, alone.confidence)
         ids = self._ids
-        against = [ids[i] for i in ranked if klass[i] != win]
-        also = tuple([ids[i] for i in ranked if i != decider])
-        decision = _Decision(rule, decider, confidence, also, _why_end(rule, against), {})
+        also, against = [], []  # the other fired rules, strongest first; those of other classes
+        for i in ranked:
+            if i != decider:
+                also.append(ids[i])
+                if klass[i] != win:
+                    against.append(ids[i])
+        why_end = self._why_ends[decider]
+        if against:
+            why_end = why_end[:-1] + f"; outweighed {', '.join(against[:2])}."
+        decision = _Decision(rule, decider, confidence, tuple(also), why_end, {})
         if len(self._decisions) >= _MEMO_LIMIT:
             self._forget()
         self._decisions[fired] = decision

@@ -403,3 +403,48 @@ def _escaped_per_character(obj: object) -> str:
     text = json.dumps(obj, ensure_ascii=False)
     rare = lambda ch: ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029"  # noqa: E731
     return "".join(f"\\u{ord(ch):04x}" if rare(ch) else ch for ch in text) + "\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["displacement", "augmentation", "not-ready"]),
+            st.integers(0, 1) | st.floats(0, 1),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_records_of_many_rulings_write_each_own_exposure_and_confidence(
+    verdicts: list[tuple[str, float]],
+) -> None:
+    """One record writer (its caches shared) over rulings that differ in exposure and
+    confidence, 1 and 1.0 among them, writes each as json.dumps would."""
+    from coach.cli.classify_io import json_records, safe_json
+    from coach.models import Exposure
+    from coach.rules import Ruling
+
+    record = json_records()
+    for exposure, confidence in [*verdicts, ("augmentation", 1), ("augmentation", 1.0)]:
+        ruling = Ruling(Exposure(exposure), "r", "s", "a reason", confidence, "why", ())
+        expected = {"task": "t", "exposure": exposure, "rule": "r"}
+        expected |= {"confidence": confidence, "why": "why"}
+        assert record("t", ruling) == safe_json(expected) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_repeated_statements_get_the_lines_each_gets_alone(fmt: str) -> None:
+    """A statement seen again (short ones are remembered, long ones not) is written as it is
+    when it is the only line of the input."""
+    long_task = "Prepare the weekly budget report for the board " * 10  # over 300 characters
+    statements = [TASKS[0], TASKS[1], long_task, TASKS[0], long_task, TASKS[2], TASKS[1]]
+    alone = {}
+    for task in set(statements):
+        result = CliRunner().invoke(cli, ["classify", "--format", fmt], input=task + "\n")
+        assert result.exit_code == 0, result.output
+        alone[task] = result.output.split("\n", 1)[1] if fmt == "table" else result.output
+    result = CliRunner().invoke(cli, ["classify", "--format", fmt], input="\n".join(statements))
+    assert result.exit_code == 0, result.output
+    body = result.output.split("\n", 1)[1] if fmt == "table" else result.output
+    assert body == "".join(alone[task] for task in statements)

@@ -154,15 +154,24 @@ def json_records() -> Callable[[str, Ruling], str]:
     """A function giving a task's JSON record (with its newline) from its text and ruling:
     {"task", "exposure", "rule", "confidence", "why"}, as safe_json would write it."""
     tails: dict[Ruling, str] = {}
+    numbers: dict[float, str] = {}  # a confidence as JSON: few values, shared by many verdicts
 
     def record(text: str, ruling: Ruling) -> str:
         tail = tails.get(ruling)
         if tail is None:
-            # as json.dumps writes the rest of the record: ", " and ": " between, repr() floats
+            # Floats only are kept: 1 == 1.0 but they are written "1" and "1.0". (A confidence
+            # is >= 0, so -0.0, equal to 0.0 but written "-0.0", does not come.)
+            value = ruling.confidence
+            if type(value) is float:
+                confidence = numbers.get(value) or numbers.setdefault(value, _number(value))
+            else:
+                confidence = _number(value)
+            # as json.dumps writes the rest of the record: ", " and ": " between, repr() floats;
+            # the exposure is a StrEnum, so it is its own value (and cheaper than `.value`)
             tail = (
-                f', "exposure": {encode_basestring(ruling.exposure.value)}'
+                f', "exposure": {encode_basestring(ruling.exposure)}'
                 f', "rule": {encode_basestring(ruling.rule)}'
-                f', "confidence": {_number(ruling.confidence)}'
+                f', "confidence": {confidence}'
                 f', "why": {encode_basestring(ruling.why)}}}\n'
             )
             if not tail.isascii():
@@ -171,13 +180,14 @@ def json_records() -> Callable[[str, Ruling], str]:
                 tail = tail.replace("\x7f", "\\u007f")
             if len(tails) >= _TAIL_CACHE_LIMIT:  # full: start again (memory stays flat)
                 tails.clear()
+                numbers.clear()
             tails[ruling] = tail
         task = encode_basestring(text)
         if not task.isascii():
             task = _UNSAFE.sub(_escaped, task)
         elif "\x7f" in task:
             task = task.replace("\x7f", "\\u007f")
-        return '{"task": ' + task + tail
+        return f'{{"task": {task}{tail}'  # one string built, not two
 
     return record
 
