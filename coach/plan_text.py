@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -28,6 +27,8 @@ def normalise(text: str) -> str:
 
 
 def task_key(text: str) -> str:
+    import hashlib  # not at import: the dashboard's first frame reads this module
+
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:8]
 
 
