@@ -7,27 +7,14 @@ not ready for prime time, and the roles it says are growing).
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.confidence import confidence_word
 from coach.models import Exposure
-from coach.rules import RuleTable, load_rules
 
 D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
-
-
-@cache
-def bundled() -> RuleTable:
-    return load_rules()
-
-
-@pytest.fixture
-def rules() -> RuleTable:
-    return bundled()
 
 
 OFFICE_TASKS = [
@@ -161,7 +148,7 @@ def test_the_article_own_examples_stay_right(rules):
 
 
 @given(st.text(max_size=120))
-def test_any_text_gets_a_probability_and_a_word(text):
-    verdict = bundled().classify(text)
+def test_any_text_gets_a_probability_and_a_word(rules, text):
+    verdict = rules.classify(text)
     assert 0.0 <= verdict.confidence <= 1.0
     assert confidence_word(verdict.confidence)

@@ -10,26 +10,13 @@ systems), with presence and relationships as the scarce assets it names.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.models import Exposure
-from coach.rules import RuleTable, load_rules
 
 D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
-
-
-@cache
-def bundled() -> RuleTable:
-    return load_rules()
-
-
-@pytest.fixture
-def rules() -> RuleTable:
-    return bundled()
 
 
 PLAIN_TASKS = [
@@ -190,8 +177,8 @@ def test_in_person_work_done_online_is_not_presence(rules):
     st.lists(st.booleans(), min_size=1, max_size=80),
     st.sampled_from(["", " ", ".", "  \t"]),
 )
-def test_verdicts_ignore_letter_case_and_trailing_space(task, upper, tail):
+def test_verdicts_ignore_letter_case_and_trailing_space(rules, task, upper, tail):
     text, expected = task
     changed = "".join(c.upper() if upper[i % len(upper)] else c.lower() for i, c in enumerate(text))
-    verdict = bundled().classify(changed + tail)
+    verdict = rules.classify(changed + tail)
     assert verdict.exposure is expected, (changed, verdict.why)
