@@ -19,9 +19,6 @@ from coach.cli.classify_io import (
 from coach.cli.classify_io import safe_json as safe_json  # used by the other commands
 from coach.cli.group import get_rules, rules_option
 
-# Statements whose output lines are remembered, and the longest remembered (a few MiB at most)
-_SEEN_LIMIT, _SEEN_LONGEST = 5_000, 300
-
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path, allow_dash=True))
@@ -60,22 +57,13 @@ def classify(ctx: click.Context, file: Path | None, fmt: str, jsonl: bool) -> No
         render = table_rows()
         out.write(render(None, None))
     write = out.write
-    seen: dict[str, str] = {}  # task text -> its output lines, for tasks without attributes
     try:
         for number, text, where in input_lines(file):
             if jsonl:
                 line = task_line(text, number, where)
                 write(render(line.task, rule_on(line.task, line.attributes())))
             else:
-                # A statement seen before (task lists repeat some) gets the same lines again
-                lines = seen.get(text)
-                if lines is None:
-                    lines = render(text, rule_on(text))
-                    if len(text) <= _SEEN_LONGEST:
-                        if len(seen) >= _SEEN_LIMIT:  # full: start again (memory stays flat)
-                            seen.clear()
-                        seen[text] = lines
-                write(lines)
+                write(render(text, rule_on(text)))
             if flush is not None:
                 flush()
         out.flush()
