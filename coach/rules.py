@@ -25,6 +25,7 @@ from coach.confidence import band_of, fallback_probability, is_measured, probabi
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
 from coach.rule_engine import MIN_STEM, Matcher, bits, pattern_words
+from coach.rule_lists import expand_lists, word_lists
 
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
 
@@ -319,9 +320,12 @@ def default_rules_path() -> Path:
 
 def parse_rules(data: dict, source: str) -> RuleTable:
     """Validate a parsed rules table; every error names the rule's id (or number) and field."""
-    unknown = sorted(set(data) - {"meta", "rule"})
+    unknown = sorted(set(data) - {"meta", "lists", "rule"})
     if unknown:
-        raise CoachError(f"{source}: unknown table [{unknown[0]}]; expected [meta] and [[rule]]")
+        raise CoachError(
+            f"{source}: unknown table [{unknown[0]}]; expected [meta], [lists] and [[rule]]"
+        )
+    lists = word_lists(data.get("lists"), source)
     try:
         meta = RulesMeta.model_validate(data.get("meta", {}))
     except ValidationError as err:
@@ -337,7 +341,10 @@ def parse_rules(data: dict, source: str) -> RuleTable:
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             label = f"rule '{raw['id']}' (#{number})"
         try:
-            rule = RuleSpec.model_validate(raw)
+            rule = RuleSpec.model_validate(expand_lists(raw, lists, f"{source}: {label}"))
+        except CoachError as err:
+            problems.append(str(err))
+            continue
         except ValidationError as err:
             problems.append(describe_validation_error(err, f"{source}: {label}"))
             continue
