@@ -93,7 +93,7 @@ SENSE_TASKS = [
     ("Do threat modelling for the new login service", A),
     ("Set up evaluation tests for our customer support chatbot", A),
     ("Write guidelines for how the team uses AI tools", A),
-    ("Teach the analysts how to use the AI assistant for SQL", A),
+    ("Teach the analysts how to use the AI assistant for SQL", N),
     ("Maintain the prompt library the sales team uses", A),
     ("Drive adoption of the new CRM across the sales team", A),
     ("Lift conversion rates on the landing page", A),

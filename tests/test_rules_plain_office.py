@@ -75,8 +75,6 @@ PLAIN_TASKS = [
     ("Advise clients on their investment portfolios", A),
     ("Advise customers on complex technical issues with the router", A),
     ("Advise employees on their pension options", A),
-    # teaching others to use AI is the multiplier role: augmentation, not displacement
-    ("Teach the finance team to write good prompts", A),
     # setting up the automations others work in is tooling ops, a growing role
     ("Set up the automation that routes support tickets", A),
     # not ready for prime time, and presence
@@ -93,6 +91,7 @@ PLAIN_TASKS = [
     ("Fire an employee for misconduct", N),
     ("Help a customer face to face in the branch", N),
     ("Set the company's strategy for entering Asia", N),
+    ("Teach the finance team to write good prompts", N),
     ("Investigate a harassment complaint against a manager", N),
     ("Triage incoming bug reports", A),
     ("Set up guardrails for the customer support bot", A),
