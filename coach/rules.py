@@ -326,6 +326,13 @@ def parse_rules(data: dict, source: str) -> RuleTable:
             f"{source}: unknown table [{unknown[0]}]; expected [meta], [lists] and [[rule]]"
         )
     lists = word_lists(data.get("lists"), source)
+    problems: list[str] = []
+    for name, words in lists.items():
+        for word in words:
+            try:
+                _check_pattern(word)
+            except ValueError as err:
+                problems.append(f"{source}: [lists] {name!r}: {err}")
     try:
         meta = RulesMeta.model_validate(data.get("meta", {}))
     except ValidationError as err:
@@ -335,7 +342,6 @@ def parse_rules(data: dict, source: str) -> RuleTable:
         raise CoachError(f"{source}: no rules; add [[rule]] entries")
     rules: list[RuleSpec] = []
     seen: dict[str, int] = {}
-    problems: list[str] = []
     for number, raw in enumerate(raw_rules, start=1):
         label = f"rule #{number}"
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):

@@ -87,3 +87,12 @@ def test_expanding_keeps_order_and_each_pattern_once(before, listed, after) -> N
     expanded = expand_lists(rule, word_lists({"x": listed}, "t"), "t: rule 'r'")
     assert expanded["unless"] == list(dict.fromkeys([*before, *listed, *after]))
     assert rule["unless"][len(before)] == "@x"  # the table it came from is left as it was
+
+
+def test_a_bad_pattern_in_an_unused_list_is_still_reported(tmp_path: Path) -> None:
+    with pytest.raises(CoachError) as info:
+        load(
+            tmp_path,
+            '[lists]\nscreen = ["inbox*"]\nspare = ["x*"]\n' + RULE.replace("@screen", "inbox"),
+        )
+    assert "[lists] 'spare'" in str(info.value) and "'x*'" in str(info.value)
