@@ -1,6 +1,8 @@
 """The compiled form of a rules table: which rules fire on a task, and the words that made them.
 
-Every rule is one bit (bit i is the table's rule i). A task is matched in four steps:
+Every rule is one bit: bit i is the i-th rule the matcher is given (`coach.rules` gives them by
+rank, heaviest first, so that `coach.decisions` reads "strongest" as "lowest bit"). A task is
+matched in four steps:
 
 1. **Words.** The task is lower-cased and cut into ASCII words (`coach.task_words`).
 2. **Word masks.** Each word's *word mask* (below) comes from a memo, `WordMasks`: one dict
@@ -36,7 +38,7 @@ when the word memo is full (so every word of the task being matched is in each t
 | `_phrases_at`  | a word with the anchor bit: the `Phrase`s it anchors (`Anchored`)  |
 | `_neighbours`  | a word that may stand beside an anchor: its neighbour bits         |
 
-(`coach.rules` memoises what a set of fired rules decides, and the verdicts, the same way.)
+(`coach.decisions` memoises what a set of fired rules decides the same way.)
 Pure Python, no I/O. `tests/oracle_matcher.py` says the same matching the slow way.
 """
 
@@ -271,7 +273,7 @@ class Matcher:
             self._forget_words()
         masks = list(map(self._word_masks.__getitem__, tokens))  # new words are learnt
         hits = list(compress(range(len(masks)), masks))  # where the words that count are
-        task_mask = reduce(or_, map(masks.__getitem__, hits), 0)
+        task_mask = reduce(or_, compress(masks, masks), 0)
         verbs_at = verb_positions(tokens, lowered)
         if len(verbs_at) == 1:  # most tasks
             verb = masks[verbs_at[0]] >> self.verb_shift
@@ -341,19 +343,24 @@ class Matcher:
                 held |= bit
         return held
 
-    def evidence_words(self, index: int, scan: Scan) -> tuple[bytes, ...]:
-        """The task's words that made rule `index` fire, in task order, without repeats: its
-        object words, its verbs at the leading verbs, and its phrases (each at its start)."""
+    def evidence_words(self, index: int, scan: Scan, most: int | None = None) -> tuple[bytes, ...]:
+        """The task's words that made rule `index` fire, in task order, without repeats (the
+        first `most` of them): its object words, its verbs at the leading verbs, and its
+        phrases (each at its start)."""
         tokens, masks, verbs_at = scan.tokens, scan.masks, scan.verbs_at
-        if len(verbs_at) > 8:  # a long list of leading verbs: look them up in a set
-            verbs_at = frozenset(verbs_at)
         bit = 1 << index
         verb = bit << self.verb_shift
-        places = []  # the positions of its words, in task order
-        for pos in scan.hits:
-            mask = masks[pos]
-            if mask & bit or (mask & verb and pos in verbs_at):
-                places.append(pos)
+        if len(verbs_at) == 1:  # most tasks: one leading verb
+            at = verbs_at[0] if masks[verbs_at[0]] & verb else -1
+            places = [pos for pos in scan.hits if masks[pos] & bit or pos == at]
+        else:
+            if len(verbs_at) > 8:  # a long list of leading verbs: look them up in a set
+                verbs_at = frozenset(verbs_at)
+            places = []  # the positions of its words, in task order
+            for pos in scan.hits:
+                mask = masks[pos]
+                if mask & bit or (mask & verb and pos in verbs_at):
+                    places.append(pos)
         if not scan.found:  # most tasks
             words = map(tokens.__getitem__, places)
         else:  # a phrase ("test case") shows as itself, where it starts
@@ -361,18 +368,8 @@ class Matcher:
             found += [(f.start, f.words) for f in scan.found if f.bit == bit and f.kind != UNLESS]
             found.sort()
             words = [words for _pos, words in found]
-        return tuple(dict.fromkeys(words))  # each word once, where it first counts
+        return tuple(dict.fromkeys(words))[:most]  # each word once, where it first counts
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
         return tuple(word.decode() for word in self.evidence_words(index, scan))
-
-
-def bits(mask: int) -> list[int]:
-    """Indexes of the set bits, lowest first (table order)."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out

@@ -383,19 +383,26 @@ def test_only_the_table_imports_rich(args: list[str], rich: bool) -> None:
 _RARE_TEXT = st.text(st.characters() | st.sampled_from('\x7f\x85\x9b\u2028\u2029\x1b\\"'))
 
 
-@settings(max_examples=200, deadline=None)
-@given(_RARE_TEXT, _RARE_TEXT)
-def test_fast_records_are_what_json_dumps_would_write(task: str, why: str) -> None:
-    from coach.cli.classify_io import json_records, safe_json
-    from coach.models import Exposure
-    from coach.rules import Ruling
+_SHOWN_WORDS = st.lists(st.from_regex(r"[a-z0-9]+( [a-z0-9]+)?", fullmatch=True), max_size=3)
 
-    ruling = Ruling(Exposure.AUGMENTATION, "some-rule", "a section", "a reason", 0.53, why, ())
+
+@settings(max_examples=200, deadline=None)
+@given(_RARE_TEXT, _RARE_TEXT, _SHOWN_WORDS)
+def test_fast_records_are_what_json_dumps_would_write(task: str, why: str, words) -> None:
+    from coach.cli.classify_io import json_records, safe_json
+    from coach.decisions import Decision
+    from coach.models import Exposure
+
+    shown = tuple(word.encode() for word in words)
+    decision = Decision(
+        Exposure.AUGMENTATION, "some-rule", "a section", "a reason", 0.53, 0, why, why
+    )
     record = json_records()
     expected = {"task": task, "exposure": "augmentation", "rule": "some-rule"}
-    expected |= {"confidence": 0.53, "why": why}
-    assert record(task, ruling) == safe_json(expected) + "\n" == _escaped_per_character(expected)
-    assert record(task, ruling) == record(task, ruling)  # from the cache, the same
+    expected |= {"confidence": 0.53, "why": decision.why(shown)}
+    written = record(task, decision, shown)
+    assert written == safe_json(expected) + "\n" == _escaped_per_character(expected)
+    assert record(task, decision, shown) == written  # from the cache, the same
 
 
 def _escaped_per_character(obj: object) -> str:
@@ -419,18 +426,20 @@ def _escaped_per_character(obj: object) -> str:
 def test_records_of_many_rulings_write_each_own_exposure_and_confidence(
     verdicts: list[tuple[str, float]],
 ) -> None:
-    """One record writer (its caches shared) over rulings that differ in exposure and
-    confidence, 1 and 1.0 among them, writes each as json.dumps would."""
+    """One record writer (its caches shared) over decisions that differ in exposure and
+    confidence, 1 and 1.0 among them, writes each as json.dumps would, with words or without."""
     from coach.cli.classify_io import json_records, safe_json
+    from coach.decisions import Decision
     from coach.models import Exposure
-    from coach.rules import Ruling
 
     record = json_records()
     for exposure, confidence in [*verdicts, ("augmentation", 1), ("augmentation", 1.0)]:
-        ruling = Ruling(Exposure(exposure), "r", "s", "a reason", confidence, "why", ())
+        decision = Decision(Exposure(exposure), "r", "s", "a reason", confidence, 0, ".", "why")
         expected = {"task": "t", "exposure": exposure, "rule": "r"}
         expected |= {"confidence": confidence, "why": "why"}
-        assert record("t", ruling) == safe_json(expected) + "\n"
+        assert record("t", decision, ()) == safe_json(expected) + "\n"
+        expected["why"] = "Matched 'a', 'b c'."
+        assert record("t", decision, (b"a", b"b c")) == safe_json(expected) + "\n"
 
 
 @pytest.mark.parametrize("fmt", ["json", "table"])

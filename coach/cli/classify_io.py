@@ -16,16 +16,16 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from json.encoder import encode_basestring  # the C encoder, as json.dumps(ensure_ascii=False)
 from pathlib import Path
 from typing import IO
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from coach.decisions import Decision
 from coach.errors import CoachError
 from coach.models import ATTRIBUTES, clean_text
-from coach.rules import Ruling
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal or str.splitlines() would act on
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
@@ -150,44 +150,44 @@ def flushes_each_line(out: IO[str]) -> bool:
     return out.isatty() or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
-def json_records() -> Callable[[str, Ruling], str]:
-    """A function giving a task's JSON record (with its newline) from its text and ruling:
-    {"task", "exposure", "rule", "confidence", "why"}, as safe_json would write it."""
-    tails: dict[Ruling, str] = {}
-    numbers: dict[float, str] = {}  # a confidence as JSON: few values, shared by many verdicts
+def _json_safe(text: str) -> str:
+    """`text` as encoded JSON, with the rare characters json.dumps leaves raw escaped."""
+    text = encode_basestring(text)
+    if not text.isascii():
+        return _UNSAFE.sub(_escaped, text)
+    if "\x7f" in text:
+        return text.replace("\x7f", "\\u007f")
+    return text
 
-    def record(text: str, ruling: Ruling) -> str:
-        tail = tails.get(ruling)
-        if tail is None:
-            # Floats only are kept: 1 == 1.0 but they are written "1" and "1.0". (A confidence
-            # is >= 0, so -0.0, equal to 0.0 but written "-0.0", does not come.)
-            value = ruling.confidence
-            if type(value) is float:
-                confidence = numbers.get(value) or numbers.setdefault(value, _number(value))
-            else:
-                confidence = _number(value)
+
+def json_records() -> Callable[[str, Decision, Sequence[bytes]], str]:
+    """A function giving a task's JSON record (with its newline) from its text, its decision and
+    the words its `why` shows: {"task", "exposure", "rule", "confidence", "why"}, as safe_json
+    would write it. What depends on the decision alone is made once per decision."""
+    parts: dict[Decision, tuple[str, str, str]] = {}
+
+    def record(text: str, decision: Decision, words: Sequence[bytes]) -> str:
+        known = parts.get(decision)
+        if known is None:
             # as json.dumps writes the rest of the record: ", " and ": " between, repr() floats;
             # the exposure is a StrEnum, so it is its own value (and cheaper than `.value`)
-            tail = (
-                f', "exposure": {encode_basestring(ruling.exposure)}'
-                f', "rule": {encode_basestring(ruling.rule)}'
-                f', "confidence": {confidence}'
-                f', "why": {encode_basestring(ruling.why)}}}\n'
+            head = (
+                f', "exposure": {_json_safe(decision.exposure)}'
+                f', "rule": {_json_safe(decision.rule)}'
+                f', "confidence": {_number(decision.confidence)}, "why": '
             )
-            if not tail.isascii():
-                tail = _UNSAFE.sub(_escaped, tail)
-            elif "\x7f" in tail:
-                tail = tail.replace("\x7f", "\\u007f")
-            if len(tails) >= _TAIL_CACHE_LIMIT:  # full: start again (memory stays flat)
-                tails.clear()
-                numbers.clear()
-            tails[ruling] = tail
-        task = encode_basestring(text)
-        if not task.isascii():
-            task = _UNSAFE.sub(_escaped, task)
-        elif "\x7f" in task:
-            task = task.replace("\x7f", "\\u007f")
-        return f'{{"task": {task}{tail}'  # one string built, not two
+            # The words are lower-case ASCII letters, digits and spaces: JSON as they are
+            after_words = _json_safe(decision.why_end)[1:] + "}\n"
+            unworded = _json_safe(decision.why_unworded) + "}\n"
+            if len(parts) >= _TAIL_CACHE_LIMIT:  # full: start again (memory stays flat)
+                parts.clear()
+            known = parts[decision] = (head, after_words, unworded)
+        head, after_words, unworded = known
+        if words:
+            why = "\"Matched '" + b"', '".join(words).decode() + "'" + after_words
+        else:
+            why = unworded
+        return '{"task": ' + _json_safe(text) + head + why  # one string built, not two
 
     return record
 
@@ -197,7 +197,7 @@ _TASK, _EXPOSURE, _CONF, _RULE = 32, 12, 4, 26
 _WHY_INDENT = "  why: "
 
 
-def table_rows() -> Callable[[str | None, Ruling | None], str]:
+def table_rows() -> Callable[[str | None, Decision | None, Sequence[bytes]], str]:
     """A function giving the table's lines for one task (or, given None, its header), each
     within 80 display columns. Imports rich only when a table is asked for."""
     from rich.cells import cell_len, set_cell_size
@@ -215,18 +215,18 @@ def table_rows() -> Callable[[str | None, Ruling | None], str]:
         lines = Text(text).wrap(console, width, overflow="fold")
         return [line.plain.rstrip() for line in lines] or [""]
 
-    def rows(text: str | None, ruling: Ruling | None) -> str:
-        if text is None or ruling is None:
+    def rows(text: str | None, decision: Decision | None, words: Sequence[bytes]) -> str:
+        if text is None or decision is None:
             cells = ["TASK".ljust(_TASK), "EXPOSURE".ljust(_EXPOSURE), "CONF", "RULE"]
             return "  ".join(cells) + "\n"
         cells = [
             fit(clean_text(text), _TASK),
-            ruling.exposure.value.ljust(_EXPOSURE),
-            f"{ruling.confidence:>4.2f}",
-            fit(ruling.rule, _RULE).rstrip(),
+            decision.exposure.value.ljust(_EXPOSURE),
+            f"{decision.confidence:>4.2f}",
+            fit(decision.rule, _RULE).rstrip(),
         ]
         out = ["  ".join(cells)]
-        why = wrapped(clean_text(ruling.why), 80 - len(_WHY_INDENT))
+        why = wrapped(clean_text(decision.why(words)), 80 - len(_WHY_INDENT))
         out.append(_WHY_INDENT + why[0])
         out += [" " * len(_WHY_INDENT) + line for line in why[1:]]
         return "\n".join(out) + "\n"
