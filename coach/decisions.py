@@ -19,7 +19,7 @@ deciding rule, the confidence and the rules it outweighed), and the fired sets p
 | memo           | key                                          | holds                      |
 |----------------|----------------------------------------------|----------------------------|
 | `decided`      | a set of fired rules                         | its `Decision`             |
-| `_outcomes`    | (deciding rank, confidence, outweighed ids)  | the `Decision`, shared     |
+| `_outcomes`    | (deciding rank, confidence, outweighed ranks) | the `Decision`, shared    |
 | `_confidences` | (deciding rank, margin band)                 | what `probability` gives   |
 
 All three are bounded and forgotten together. The words a verdict's `why` shows are not part
@@ -145,10 +145,10 @@ class Decider:
         self._wording = sum(1 << r for r, rule in enumerate(ranked) if rule.verbs or rule.objects)
         self._ids = [rule.id for rule in ranked]
         self._why_starts = [_marked(rule) for rule in ranked]
+        self._why_rules = [_why_rule(rule) for rule in ranked]
         self.decided: dict[int, Decision] = {}
-        self._outcomes: dict[tuple[int, float, tuple[str, ...]], Decision] = {}
+        self._outcomes: dict[tuple[int, float, int], Decision] = {}
         self._confidences: dict[tuple[int, str], float] = {}
-        self._unopposed: dict[int, Decision] = {}  # by the deciding rule's bit
 
     def decision(self, fired: int) -> Decision:
         """What the fired rules (a non-empty set of ranks) decide."""
@@ -163,87 +163,81 @@ class Decider:
         self.decided.clear()
         self._outcomes.clear()
         self._confidences.clear()
-        self._unopposed.clear()
 
     def decide(self, fired: int) -> Decision:
         """`decision` worked out, and memoised."""
-        d, a, n = self._class_rules
-        if fired & self._wording == fired and (
-            fired & d == fired or fired & a == fired or fired & n == fired
-        ):
-            # One class only, on the wording alone: its strongest rule decides, unopposed,
-            # whichever of its class's weaker rules fired with it
-            low = fired & -fired
-            decision = self._unopposed.get(low)
-            if decision is None:
-                decision = self._unopposed[low] = self._outcome(fired, low.bit_length() - 1, 1.0)
+        d, a, n = class_rules = self._class_rules
+        if fired & d == fired or fired & a == fired or fired & n == fired:
+            # one class only: its strongest rule decides, unopposed
+            rank, margin, others = (fired & -fired).bit_length() - 1, 1.0, 0
         else:
-            decision = self._weighed(fired)
+            weight, klass = self._weight, self._class
+            totals = [0.0, 0.0, 0.0]
+            rest = fired
+            while rest:  # strongest first, as the totals have always been summed
+                low = rest & -rest
+                r = low.bit_length() - 1
+                totals[klass[r]] += weight[r]
+                rest ^= low
+            win = max(_CAUTIOUS_FIRST, key=totals.__getitem__)
+            mine = fired & class_rules[win]
+            rank, others = (mine & -mine).bit_length() - 1, fired & ~class_rules[win]
+            best = totals[win]
+            totals[win] = 0.0
+            runner_up = max(totals)
+            margin = (best - runner_up) / (best + runner_up)
+        # `probability` reads the margin by its band alone (as a test checks), so the same rule
+        # winning in the same band is as sure: most fired sets share one
+        band = band_of(margin)
+        confidence = self._confidences.get((rank, band))
+        if confidence is None:
+            rule = self._rules[rank]
+            confidence = probability(rule.id, rule.exposure, margin)
+            self._confidences[rank, band] = confidence
+        if fired & self._wording != fired:
+            confidence = self._with_attributes(fired, rank, confidence)
+        first = others & -others
+        rest = others ^ first
+        outweighed = first | (rest & -rest)  # the other classes' two strongest fired rules
+        key = (rank, confidence, outweighed)
+        decision = self._outcomes.get(key)
+        if decision is None:
+            decision = self._outcomes[key] = self._made(rank, confidence, outweighed)
         if len(self.decided) >= MEMO_LIMIT:
             self.forget()
         self.decided[fired] = decision
         return decision
 
-    def _weighed(self, fired: int) -> Decision:
-        """The decision of a set of fired rules of more than one class (or with attribute
-        rules among them): the heaviest class's strongest rule decides."""
-        class_rules = self._class_rules
-        weight, klass = self._weight, self._class
-        totals = [0.0, 0.0, 0.0]
-        rest = fired
-        while rest:  # strongest first, as the totals have always been summed
-            low = rest & -rest
-            r = low.bit_length() - 1
-            totals[klass[r]] += weight[r]
-            rest ^= low
-        win = max(_CAUTIOUS_FIRST, key=totals.__getitem__)
-        mine = fired & class_rules[win]
-        best = totals[win]
-        totals[win] = 0.0
-        runner_up = max(totals)
-        margin = (best - runner_up) / (best + runner_up)
-        return self._outcome(fired, (mine & -mine).bit_length() - 1, margin)
-
-    def _outcome(self, fired: int, rank: int, margin: float) -> Decision:
-        """The shared decision of rule `rank` winning the fired set by `margin`."""
+    def _with_attributes(self, fired: int, rank: int, confidence: float) -> float:
+        """The confidence of rule `rank` deciding a fired set with attribute rules in it."""
         rule = self._rules[rank]
-        band = band_of(margin)
-        # `probability` reads the margin by its band alone (as a test checks), so the same rule
-        # winning in the same band is as sure: most fired sets share one
-        confidence = self._confidences.get((rank, band))
-        if confidence is None:
-            confidence = probability(rule.id, rule.exposure, margin)
-            self._confidences[rank, band] = confidence
         wording = fired & self._wording
-        if wording and wording != fired and not is_measured(rule.id, rule.exposure):
+        if wording and not is_measured(rule.id, rule.exposure):
             # An attribute rule has no record of its own. When the wording alone points the
             # same way, the verdict is at least as sure as the wording's: the worker's own
             # answers agreeing must never make it look less sure.
             alone = self.decision(wording)
             if alone.exposure == rule.exposure:
-                confidence = max(confidence, alone.confidence)
-        against = []  # the strongest two of the other classes' fired rules
-        others = fired & ~self._class_rules[self._class[rank]]
-        while others and len(against) < 2:
-            low = others & -others
-            against.append(self._ids[low.bit_length() - 1])
-            others ^= low
-        key = (rank, confidence, tuple(against))
-        decision = self._outcomes.get(key)
-        if decision is None:
-            why_end = _why_end(rule, against)
-            decision = Decision(
-                rule.exposure,
-                rule.id,
-                rule.section,
-                rule.reason,
-                confidence,
-                rank,
-                why_end,
-                self._why_starts[rank] + why_end,
-            )
-            self._outcomes[key] = decision
-        return decision
+                return max(confidence, alone.confidence)
+        return confidence
+
+    def _made(self, rank: int, confidence: float, outweighed: int) -> Decision:
+        rule = self._rules[rank]
+        why_end = self._why_rules[rank]
+        if outweighed:
+            why_end += "; outweighed " + ", ".join(self._ids[r] for r in bits(outweighed))
+        why_end += "."
+        why_unworded = self._why_starts[rank] + why_end
+        return Decision(
+            rule.exposure,
+            rule.id,
+            rule.section,
+            rule.reason,
+            confidence,
+            rank,
+            why_end,
+            why_unworded,
+        )
 
 
 def _marked(rule: _RuleLike) -> str:
@@ -252,11 +246,10 @@ def _marked(rule: _RuleLike) -> str:
     return f"Marked {conditions or 'by its attributes'}"
 
 
-def _why_end(rule: _RuleLike, against: list[str]) -> str:
-    """How a verdict's `why` ends, after the words or attributes that made its rule fire:
-    the rule, its reason, and the rules it outweighed."""
-    tail = f"; outweighed {', '.join(against)}" if against else ""
-    return f" (rule {rule.id}): {rule.reason.rstrip('.')}{tail}."
+def _why_rule(rule: _RuleLike) -> str:
+    """How a verdict's `why` goes on after the words or attributes that made its rule fire: the
+    rule and its reason (then the rules it outweighed, and a full stop)."""
+    return f" (rule {rule.id}): {rule.reason.rstrip('.')}"
 
 
 def bits(mask: int) -> list[int]:
