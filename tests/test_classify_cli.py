@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,44 @@ def test_undecodable_line_stops_after_the_lines_before_it() -> None:
     assert [r["task"] for r in records(result.stdout.decode())] == ["Write a report"]
     assert result.stderr.startswith(b"coach: error: standard input: line 2: not UTF-8")
     assert result.stderr.count(b"\n") == 1 and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "printed", "line", "column"),
+    [
+        # the bad line deep in a block of good ones, blank lines among them
+        (b"Write a report\n\n  \nRepair pumps\r\nFile it \xc3\n", 2, 5, 9),
+        # a byte-order mark, then a bad byte on the first line: columns count after the mark
+        (b"\xef\xbb\xbfab\xff\nWrite a report\n", 0, 1, 3),
+        # a long good line before the bad one (longer than a read), the bad one without a newline
+        (b"Compile the weekly report " * 4000 + b"\nab\x80", 1, 2, 3),
+    ],
+)
+def test_undecodable_line_is_named_with_its_column(
+    data: bytes, printed: int, line: int, column: int
+) -> None:
+    result = run(stdin=data)
+    assert result.returncode == 2
+    assert len(records(result.stdout.decode())) == printed
+    where = f"line {line}: not UTF-8 text (bad byte at column {column})"
+    assert where.encode() in result.stderr and result.stderr.count(b"\n") == 1
+
+
+def test_a_line_written_in_parts_to_a_pipe_is_one_task() -> None:
+    proc = _popen()
+    assert proc.stdin and proc.stdout
+    try:
+        proc.stdin.write(TASKS[0][:20].encode())
+        proc.stdin.flush()
+        time.sleep(0.3)  # the command has read the start of the line by now
+        proc.stdin.write(TASKS[0][20:].encode() + b"\r\n" + TASKS[1].encode() + b"\n")
+        proc.stdin.close()
+        lines = proc.stdout.read().decode().splitlines()
+        assert [json.loads(line)["task"] for line in lines] == [TASKS[0], TASKS[1]]
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()
+        proc.wait()
 
 
 def test_bad_rules_file_is_one_clear_error(tmp_path: Path) -> None:

@@ -65,30 +65,70 @@ def _open_input(path: Path | None) -> tuple[IO[bytes], str]:
     return open_input(path, "a text file with one task per line"), str(path)
 
 
+_BLOCK = 1 << 16  # bytes asked for at a time; a pipe gives what it has, up to this
+
+
+def _whole_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The input in pieces that end at a newline (the last one may not): each is what one read
+    gave, so a pipe's lines come as soon as they are written, and a long line is held whole."""
+    read = getattr(stream, "read1", stream.read)
+    held: list[bytes] = []  # the start of a line that has not ended yet
+    while block := read(_BLOCK):
+        cut = block.rfind(b"\n") + 1
+        if not cut:
+            held.append(block)
+            continue
+        if held:
+            held.append(block[:cut])
+            yield b"".join(held)
+            held.clear()
+        else:
+            yield block if cut == len(block) else block[:cut]
+        if cut < len(block):
+            held.append(block[cut:])
+    if held:
+        yield b"".join(held)
+
+
 def input_lines(path: Path | None) -> Iterator[tuple[int, str, str]]:
-    """(line number, text, where) for each non-blank line of FILE or standard input, read one at
-    a time; a line that is not UTF-8 stops with a CoachError naming the line."""
+    """(line number, text, where) for each non-blank line of FILE or standard input, read as it
+    comes, a block at a time; a line that is not UTF-8 stops with a CoachError naming the line,
+    after the lines before it."""
     stream, where = _open_input(path)
+    number = 0  # lines before this piece
     try:
-        for number, raw in enumerate(stream, start=1):
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]  # a byte-order mark, as "utf-8-sig" drops it
+        for piece in _whole_lines(stream):
+            if not number and piece.startswith(b"\xef\xbb\xbf"):
+                piece = piece[3:]  # a byte-order mark, as "utf-8-sig" drops it
             try:
-                text = raw.decode()
+                text = piece.decode()
             except UnicodeDecodeError as exc:
+                start = piece.rfind(b"\n", 0, exc.start) + 1  # where the bad line starts
+                yield from _lines(piece[:start].decode(), number, where)  # the lines before it
+                number += piece.count(b"\n", 0, start) + 1
                 raise CoachError(
-                    f"{where}: line {number}: not UTF-8 text (bad byte at column {exc.start + 1})"
-                    "; save it as UTF-8"
+                    f"{where}: line {number}: not UTF-8 text (bad byte at column "
+                    f"{exc.start - start + 1}); save it as UTF-8"
                 ) from None
-            if text[-1:] == "\n":
-                text = text[:-1]
-            if text[-1:] == "\r":
-                text = text[:-1]
-            if text and not text.isspace():
-                yield number, text, where
+            yield from _lines(text, number, where)
+            number += text.count("\n")
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def _lines(text: str, before: int, where: str) -> Iterator[tuple[int, str, str]]:
+    """The non-blank lines of `text` (whole lines, each ending in a newline but perhaps the
+    last), numbered from `before + 1`, without their newline or a CR before it."""
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()  # the newline that ends the last line
+    crs = "\r" in text
+    for number, line in enumerate(lines, start=before + 1):
+        if crs and line[-1:] == "\r":
+            line = line[:-1]
+        if line and not line.isspace():
+            yield number, line, where
 
 
 class TaskLine(BaseModel):
