@@ -22,6 +22,9 @@ WORD_BYTES = bytes(
 LIST_TOKEN_RE = re.compile(rb"[a-z0-9]+|,")
 STARTS_WITH_LIST = re.compile(rb"[^a-zA-Z0-9]*[a-zA-Z0-9]+[^a-zA-Z0-9,]*,").match  # any case
 CONNECTORS = frozenset({b",", b"and", b"or"})
+# A comma as a byte value: `COMMA in data` is a byte search, where `b"," in data` first tries
+# (and fails) to read its operand as an int, raising and clearing an error each time.
+COMMA = ord(",")
 # Words that may come before the leading verb: a subject, or an adverb of frequency.
 LEAD_IN = frozenset(
     {b"i", b"we", b"you", b"they", b"he", b"she", b"also", b"usually", b"often", b"regularly",
@@ -54,7 +57,7 @@ def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
     if not tokens:
         return ()
     one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-    if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
+    if COMMA not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
         return (0,) if one else leading_verbs(tokens)
     if one and not STARTS_WITH_LIST(lowered):
         return (0,)
