@@ -347,27 +347,27 @@ class Matcher:
         """The task's words that made rule `index` fire, in task order, without repeats (the
         first `most` of them): its object words, its verbs at the leading verbs, and its
         phrases (each at its start)."""
-        tokens, masks, verbs_at = scan.tokens, scan.masks, scan.verbs_at
+        tokens, masks, hits, verbs_at, found = scan  # (unpacked: cheaper than its attributes)
         bit = 1 << index
         verb = bit << self.verb_shift
         if len(verbs_at) == 1:  # most tasks: one leading verb
             at = verbs_at[0] if masks[verbs_at[0]] & verb else -1
-            places = [pos for pos in scan.hits if masks[pos] & bit or pos == at]
+            places = [pos for pos in hits if masks[pos] & bit or pos == at]
         else:
             if len(verbs_at) > 8:  # a long list of leading verbs: look them up in a set
                 verbs_at = frozenset(verbs_at)
             places = []  # the positions of its words, in task order
-            for pos in scan.hits:
+            for pos in hits:
                 mask = masks[pos]
                 if mask & bit or (mask & verb and pos in verbs_at):
                     places.append(pos)
-        if not scan.found:  # most tasks
+        if not found:  # most tasks
             words = map(tokens.__getitem__, places)
         else:  # a phrase ("test case") shows as itself, where it starts
-            found = [(pos, tokens[pos]) for pos in places]
-            found += [(f.start, f.words) for f in scan.found if f.bit == bit and f.kind != UNLESS]
-            found.sort()
-            words = [words for _pos, words in found]
+            shown = [(pos, tokens[pos]) for pos in places]
+            shown += [(f.start, f.words) for f in found if f.bit == bit and f.kind != UNLESS]
+            shown.sort()
+            words = [words for _pos, words in shown]
         return tuple(dict.fromkeys(words))[:most]  # each word once, where it first counts
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
