@@ -284,7 +284,7 @@ class Matcher:
             verb >>= self.verb_shift
         found: list[Found] = []
         if task_mask & self._anchor:
-            found = self._phrases(tokens, masks, hits, verbs_at)
+            found = self._phrases(tokens, hits, verbs_at)
             for kind, bit, _start, _words in found:
                 if kind == VERB:
                     verb |= bit
@@ -304,18 +304,21 @@ class Matcher:
         return fired, _new_tuple(Scan, (tokens, masks, hits, verbs_at, found))
 
     def _phrases(
-        self, tokens: list[bytes], masks: list[int], hits: list[int], verbs_at: tuple[int, ...]
+        self, tokens: list[bytes], hits: list[int], verbs_at: tuple[int, ...]
     ) -> list[Found]:
         """The phrases in the task, checked at each word that anchors some (a verb phrase only
         where it starts at a leading verb)."""
         found = []
         count = len(tokens)
         verb_places = frozenset(verbs_at) if len(verbs_at) > 8 else verbs_at
-        anchor, neighbours = self._anchor, self._neighbours
+        anchored, neighbours = self._phrases_at, self._neighbours
         for pos in hits:
-            if not masks[pos] & anchor:
+            # (the words with the anchor bit are those in `_phrases_at`: a dict lookup by a
+            # word already hashed is cheaper than an AND of its wide mask)
+            phrases_here = anchored.get(tokens[pos])
+            if phrases_here is None:
                 continue
-            after, before, phrases = self._phrases_at[tokens[pos]]
+            after, before, phrases = phrases_here
             next_bits = neighbours.get(tokens[pos + 1], 0) if pos + 1 < count else 0
             last_bits = neighbours.get(tokens[pos - 1], 0) if pos else 0
             if not (next_bits & after or last_bits & before):  # most anchors: no neighbour
