@@ -444,6 +444,20 @@ def test_fast_records_are_what_json_dumps_would_write(task: str, why: str, words
     assert record(task, decision, shown) == written  # from the cache, the same
 
 
+def test_every_ascii_character_in_a_task_is_written_as_json_dumps_would() -> None:
+    from coach.cli.classify_io import json_records, safe_json
+    from coach.decisions import Decision
+    from coach.models import Exposure
+
+    decision = Decision(Exposure.NOT_READY, "r", "s", "a reason", 0.2, 0, ".", "why")
+    record = json_records()
+    for code in range(128):
+        task = f"Review {chr(code)} reports"
+        expected = {"task": task, "exposure": "not-ready", "rule": "r"}
+        expected |= {"confidence": 0.2, "why": "why"}
+        assert record(task, decision, ()) == safe_json(expected) + "\n", code
+
+
 def _escaped_per_character(obj: object) -> str:
     """safe_json as it was first written: json.dumps, then every character looked at."""
     text = json.dumps(obj, ensure_ascii=False)

@@ -190,13 +190,15 @@ def flushes_each_line(out: IO[str]) -> bool:
     return out.isatty() or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
-# Printable ASCII but the quote and the backslash: JSON writes these characters as they are
-_PLAIN = bytes(c for c in range(0x20, 0x7F) if c not in b'"\\')
+# Bytes -> the same byte if JSON writes it as it is (printable ASCII but the backslash), else a
+# quote: a text of those bytes without a quote is its own JSON string, less the quotes around it
+_QUOTE = ord('"')
+_AS_IS_OR_QUOTE = bytes(c if 0x20 <= c < 0x7F and c != ord("\\") else _QUOTE for c in range(256))
 
 
 def _json_safe(text: str) -> str:
     """`text` as encoded JSON, with the rare characters json.dumps leaves raw escaped."""
-    if text.isascii() and not text.encode().translate(None, _PLAIN):  # most tasks
+    if text.isascii() and _QUOTE not in text.encode().translate(_AS_IS_OR_QUOTE):  # most tasks
         return '"' + text + '"'  # (a byte table's pass is cheaper than the encoder's two)
     text = encode_basestring(text)
     if not text.isascii():
