@@ -16,14 +16,18 @@ whose bit r is the rule of rank r, "strongest first" is "lowest bit first":
 Many fired sets decide alike, so a `Decision` is shared: it is made once per *outcome* (the
 deciding rule, the confidence and the rules it outweighed), and the fired sets point to it:
 
-| memo           | key                                          | holds                      |
-|----------------|----------------------------------------------|----------------------------|
-| `decided`      | a set of fired rules                         | its `Decision`             |
-| `_outcomes`    | (deciding rank, confidence, outweighed ranks) | the `Decision`, shared    |
-| `_confidences` | (deciding rank, margin band)                 | what `probability` gives   |
+| memo           | key                                            | holds                    |
+|----------------|------------------------------------------------|--------------------------|
+| `decided`      | a set of fired rules                           | its `Decision`           |
+| `_outcomes`    | (deciding rank, confidence, outweighed ranks)  | the `Decision`, shared   |
+| `_confidences` | (deciding rank, margin band)                   | what `probability` gives |
 
-All three are bounded and forgotten together. The words a verdict's `why` shows are not part
-of a decision: `Decision.why(words)` puts them in front of its fixed ending. Pure, no I/O.
+All three are bounded (`MEMO_LIMIT` fired sets; the others hold at most as many) and forgotten
+together. A set with attribute rules in it (from `--jsonl` or the app) may be made surer by
+what its wording alone decides, so its confidence is worked out before its outcome is looked
+up. The words a verdict's `why` shows are not part of a decision: `Decision.why(words)` puts
+them in front of its fixed ending, and `coach classify` writes its JSON the same way, once per
+decision. Pure, no I/O. `tests/oracle_decider.py` says the same deciding the slow way.
 """
 
 from __future__ import annotations

@@ -13,9 +13,20 @@ matched in four steps:
    their third or fourth letter, however big the table.
 3. **Phrases.** Only where a word that anchors a multi-word pattern ("test case*") stands next
    to a word with the right *neighbour bit* (the phrase's word beside the anchor) is the
-   phrase checked in full: most anchor words are not in a phrase, and cost two lookups.
+   phrase checked in full: most anchor words are not in a phrase, and cost two lookups. The
+   anchors among the task's words are found by their entry in `_phrases_at`.
 4. **Fired rules.** The OR of the word masks (the *task mask*), the masks at the leading verbs
    and the phrases found give the fired rules in a few integer operations.
+
+What a scan keeps of a task (`Scan`), for reading back the words of the one rule that decides:
+
+| field      | holds                                                                  |
+|------------|------------------------------------------------------------------------|
+| `tokens`   | the task's words                                                       |
+| `masks`    | each word's word mask                                                  |
+| `hits`     | the positions of the words whose mask is not 0 (where evidence can be) |
+| `verbs_at` | the positions of the leading verbs                                     |
+| `found`    | the phrases found (`Found`), most often none                           |
 
 A word mask, for a table of n rules:
 
