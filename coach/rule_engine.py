@@ -158,6 +158,7 @@ class Matcher:
         self._all = (1 << n) - 1
         self._shift = {OBJECT: 0, UNLESS: n, VERB: 2 * n}  # where each kind's field starts
         self.verb_shift = 2 * n
+        self._veto_shift = n
         self._anchor = 1 << 3 * n
         # `_exact` and `_stems` also keep a word's neighbour bits, above its word mask
         self._neighbour_shift = 3 * n + 1
@@ -169,6 +170,7 @@ class Matcher:
         self._phrases_exact: dict[bytes, list[Phrase]] = {}
         self._phrases_stem: dict[bytes, list[Phrase]] = {}
         self._word_masks = WordMasks(self._learn)
+        self._mask_of = self._word_masks.__getitem__
         self._phrases_at: dict[bytes, Anchored] = {}
         self._neighbours: dict[bytes, int] = {}
         self.no_verbs = 0  # rules that do not need a verb
@@ -282,7 +284,7 @@ class Matcher:
         tokens, lowered = task_words(text)
         if len(self._word_masks) > WORD_MEMO_LIMIT:  # between tasks, so all agree on a task
             self._forget_words()
-        masks = list(map(self._word_masks.__getitem__, tokens))  # new words are learnt
+        masks = list(map(self._mask_of, tokens))  # new words are learnt
         hits = list(compress(range(len(masks)), masks))  # where the words that count are
         task_mask = reduce(or_, compress(masks, masks), 0)
         verbs_at = verb_positions(tokens, lowered)
@@ -304,7 +306,7 @@ class Matcher:
         # A rule fires when it has its verb (or needs none) and an object (or needs none), and
         # has at least one of them (a rule of attributes only fires by them), unless vetoed.
         matched = (verb | self.no_verbs) & (task_mask | self.no_objects)
-        vetoed = task_mask >> self._shift[UNLESS]
+        vetoed = task_mask >> self._veto_shift
         if attributes and self.when_mask:
             fired = matched & self._worded & ~vetoed
             held = self._attributes_held(attributes)
