@@ -4,7 +4,8 @@ Every rule is one bit: bit i is the i-th rule the matcher is given (`coach.rules
 rank, heaviest first, so that `coach.decisions` reads "strongest" as "lowest bit"). A task is
 matched in four steps:
 
-1. **Words.** The task is lower-cased and cut into ASCII words (`coach.task_words`).
+1. **Words.** The task is lower-cased and cut into ASCII words, and its leading verbs are found
+   (`coach.task_words`).
 2. **Word masks.** Each word's *word mask* (below) comes from a memo, `WordMasks`: one dict
    lookup per word, run by `map` in C. A word seen for the first time is learnt on that
    lookup from two dicts built from the table: `_exact` (whole words) and `_stems`, which holds
@@ -61,7 +62,7 @@ from itertools import compress
 from operator import or_
 from typing import NamedTuple, Protocol
 
-from coach.task_words import pattern_words, task_words, verb_positions
+from coach.task_words import pattern_words, task_words
 
 MIN_STEM = 3  # a stem pattern ("report*") has at least this many letters before its '*'
 WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); all forgotten at once when full
@@ -281,13 +282,12 @@ class Matcher:
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
-        tokens, lowered = task_words(text)
+        tokens, verbs_at = task_words(text)
         if len(self._word_masks) > WORD_MEMO_LIMIT:  # between tasks, so all agree on a task
             self._forget_words()
         masks = list(map(self._mask_of, tokens))  # new words are learnt
         hits = list(compress(range(len(masks)), masks))  # where the words that count are
         task_mask = reduce(or_, compress(masks, masks), 0)
-        verbs_at = verb_positions(tokens, lowered)
         if len(verbs_at) == 1:  # most tasks
             verb = masks[verbs_at[0]] >> self.verb_shift
         else:

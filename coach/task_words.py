@@ -38,31 +38,26 @@ def pattern_words(pattern: str) -> list[str]:
     return pattern.replace("-", " ").replace("'", " ").split()
 
 
-def task_words(text: str) -> tuple[list[bytes], bytes]:
-    """The task's words as TOKEN_RE finds them in `text.lower()`, as ASCII bytes, and the task
-    lower-cased as ASCII (one '?' for each other character) for the leading-verb list check."""
-    if text.isascii():
-        raw = text.encode()
-        return raw.translate(WORD_BYTES).split(), raw
-    # Lower-casing first: some characters lower-case to ASCII letters ('K', the Kelvin sign).
-    lowered = text.lower().encode("ascii", "replace")
-    return lowered.translate(WORD_BYTES).split(), lowered
-
-
-def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
-    """The task's leading verbs: 'Plan, direct, or coordinate X' gives all three positions.
-
-    `tokens` are the task's words (`task_words`); `lowered` is the task as ASCII bytes.
-    """
+def task_words(text: str) -> tuple[list[bytes], tuple[int, ...]]:
+    """The task's words as TOKEN_RE finds them in `text.lower()`, as ASCII bytes, and the
+    positions of its leading verbs: 'Plan, direct, or coordinate X' gives all three."""
+    # The task as ASCII bytes. Plain ASCII is not lower-cased (the list checks below read any
+    # case); other text is, first (some characters lower-case to ASCII letters: 'K', the Kelvin
+    # sign), with one '?' for each character left that is not ASCII.
+    lowered = text.encode() if text.isascii() else text.lower().encode("ascii", "replace")
+    tokens = lowered.translate(WORD_BYTES).split()
     if not tokens:
-        return ()
+        return tokens, ()
     one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
     if COMMA not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
-        return (0,) if one else leading_verbs(tokens)
+        return tokens, _FIRST if one else leading_verbs(tokens)
     if one and not STARTS_WITH_LIST(lowered):
-        return (0,)
+        return tokens, _FIRST
     # The words and commas are read only as far as the list goes
-    return leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
+    return tokens, leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
+
+
+_FIRST = (0,)  # the leading verb of most tasks: the first word
 
 
 def leading_verbs(words: Iterable[bytes]) -> tuple[int, ...]:
