@@ -61,9 +61,11 @@ def classify(ctx: click.Context, file: Path | None, fmt: str, jsonl: bool) -> No
         for number, text, where in input_lines(file):
             if jsonl:
                 line = task_line(text, number, where)
-                write(render(line.task, *decide(line.task, line.attributes())))
+                text = line.task
+                decision, words = decide(text, line.attributes())
             else:
-                write(render(text, *decide(text)))
+                decision, words = decide(text)
+            write(render(text, decision, words))
             if flush is not None:
                 flush()
         out.flush()
