@@ -41,8 +41,6 @@ from coach.models import Exposure, Verdict
 
 MEMO_LIMIT = 20_000  # fired sets remembered; all memos are forgotten at once when this many
 _CLASS_INDEX = {Exposure.DISPLACEMENT: 0, Exposure.AUGMENTATION: 1, Exposure.NOT_READY: 2}
-# Ties go to the more cautious class: claiming displacement needs the stronger evidence.
-_CAUTIOUS_FIRST = (2, 1, 0)
 
 
 class _RuleLike(Protocol):
@@ -183,12 +181,20 @@ class Decider:
                 r = low.bit_length() - 1
                 totals[klass[r]] += weight[r]
                 rest ^= low
-            win = max(_CAUTIOUS_FIRST, key=totals.__getitem__)
+            # The most weight wins; a tie goes to the more cautious class: claiming
+            # displacement needs the stronger evidence.
+            displacement, augmentation, not_ready = totals
+            if not_ready >= augmentation and not_ready >= displacement:
+                win, best = 2, not_ready
+                runner_up = augmentation if augmentation >= displacement else displacement
+            elif augmentation >= displacement:
+                win, best = 1, augmentation
+                runner_up = not_ready if not_ready >= displacement else displacement
+            else:
+                win, best = 0, displacement
+                runner_up = not_ready if not_ready >= augmentation else augmentation
             mine = fired & class_rules[win]
             rank, others = (mine & -mine).bit_length() - 1, fired & ~class_rules[win]
-            best = totals[win]
-            totals[win] = 0.0
-            runner_up = max(totals)
             margin = (best - runner_up) / (best + runner_up)
         # `probability` reads the margin by its band alone (as a test checks), so the same rule
         # winning in the same band is as sure: most fired sets share one
