@@ -22,7 +22,7 @@ WORD_BYTES = bytes(
 LIST_TOKEN_RE = re.compile(rb"[a-z0-9]+|,")
 # Whether a comma comes before the task's second word: after its first ("Plan, direct"), or
 # even before it (", test cases": no leading verb, as the list reader finds). Any case.
-STARTS_WITH_LIST = re.compile(rb"[^a-zA-Z0-9,]*(?:[a-zA-Z0-9]+[^a-zA-Z0-9,]*)?,").match
+STARTS_WITH_LIST = re.compile(rb"[^a-zA-Z0-9,]*[a-zA-Z0-9]*[^a-zA-Z0-9,]*,").match
 CONNECTORS = frozenset({b",", b"and", b"or"})
 # A comma as a byte value: `COMMA in data` is a byte search, where `b"," in data` first tries
 # (and fails) to read its operand as an int, raising and clearing an error each time.
