@@ -182,12 +182,13 @@ _WH_WORDS = frozenset({"whether", "which", "what", "how", "where", "when", "who"
 def object_phrase(text: str) -> str:
     """What the task works on, in its own words: the words after its leading verbs, up to the
     first preposition ('Write SQL queries to pull data' -> 'SQL queries')."""
-    from coach.task_words import task_words, verb_positions
+    from coach.task_words import task_words
 
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
     lower = [text[a:b].lower() for a, b in spans]
-    tokens, lowered = task_words(text)
-    verbs = verb_positions(tokens, lowered) if len(tokens) == len(spans) else ()
+    tokens, verbs = task_words(text)
+    if len(tokens) != len(spans):
+        verbs = ()
     start = (max(verbs) + 1) if verbs else 0
     while start < len(lower) and lower[start] in _SKIP:
         if start + 1 < len(lower) and text[spans[start][1] : spans[start + 1][0]] == "-":
@@ -288,14 +289,15 @@ def doing_phrase(text: str) -> str:
     'analyzing trends', 'Meet with clients to plan' -> 'meeting with clients'. Built from the
     task's own first verb and its object; a task that does not start with a verb reads
     'working on' its object."""
-    from coach.task_words import task_words, verb_positions
+    from coach.task_words import task_words
 
     thing = object_phrase(text)
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
     if not spans:
         return "doing this task"
-    tokens, lowered = task_words(text)
-    verbs = verb_positions(tokens, lowered) if len(tokens) == len(spans) else ()
+    tokens, verbs = task_words(text)
+    if len(tokens) != len(spans):
+        verbs = ()
     if not verbs or not _looks_like_verb(text[spans[verbs[0]][0] : spans[verbs[0]][1]]):
         # No leading verb: the noun phrase starts at the first word ('Weekly reports').
         noun = object_phrase(f"do {text}")

@@ -1,8 +1,11 @@
 """The compiled form of a rules table: which rules fire on a task, and the words that made them.
 
-Every rule is one bit (bit i is the table's rule i). A task is matched in four steps:
+Every rule is one bit: bit i is the i-th rule the matcher is given (`coach.rules` gives them by
+rank, heaviest first, so that `coach.decisions` reads "strongest" as "lowest bit"). A task is
+matched in four steps:
 
-1. **Words.** The task is lower-cased and cut into ASCII words (`coach.task_words`).
+1. **Words.** The task is lower-cased and cut into ASCII words, and its leading verbs are found
+   (`coach.task_words`).
 2. **Word masks.** Each word's *word mask* (below) comes from a memo, `WordMasks`: one dict
    lookup per word, run by `map` in C. A word seen for the first time is learnt on that
    lookup from two dicts built from the table: `_exact` (whole words) and `_stems`, which holds
@@ -11,9 +14,20 @@ Every rule is one bit (bit i is the table's rule i). A task is matched in four s
    their third or fourth letter, however big the table.
 3. **Phrases.** Only where a word that anchors a multi-word pattern ("test case*") stands next
    to a word with the right *neighbour bit* (the phrase's word beside the anchor) is the
-   phrase checked in full: most anchor words are not in a phrase, and cost two lookups.
+   phrase checked in full: most anchor words are not in a phrase, and cost two lookups. The
+   anchors among the task's words are found by their entry in `_phrases_at`.
 4. **Fired rules.** The OR of the word masks (the *task mask*), the masks at the leading verbs
    and the phrases found give the fired rules in a few integer operations.
+
+What a scan keeps of a task (`Scan`), for reading back the words of the one rule that decides:
+
+| field      | holds                                                                  |
+|------------|------------------------------------------------------------------------|
+| `tokens`   | the task's words                                                       |
+| `masks`    | each word's word mask                                                  |
+| `hits`     | the positions of the words whose mask is not 0 (where evidence can be) |
+| `verbs_at` | the positions of the leading verbs                                     |
+| `found`    | the phrases found (`Found`), most often none                           |
 
 A word mask, for a table of n rules:
 
@@ -36,7 +50,7 @@ when the word memo is full (so every word of the task being matched is in each t
 | `_phrases_at`  | a word with the anchor bit: the `Phrase`s it anchors (`Anchored`)  |
 | `_neighbours`  | a word that may stand beside an anchor: its neighbour bits         |
 
-(`coach.rules` memoises what a set of fired rules decides, and the verdicts, the same way.)
+(`coach.decisions` memoises what a set of fired rules decides the same way.)
 Pure Python, no I/O. `tests/oracle_matcher.py` says the same matching the slow way.
 """
 
@@ -48,7 +62,7 @@ from itertools import compress
 from operator import or_
 from typing import NamedTuple, Protocol
 
-from coach.task_words import pattern_words, task_words, verb_positions
+from coach.task_words import pattern_words, task_words
 
 MIN_STEM = 3  # a stem pattern ("report*") has at least this many letters before its '*'
 WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); all forgotten at once when full
@@ -145,6 +159,7 @@ class Matcher:
         self._all = (1 << n) - 1
         self._shift = {OBJECT: 0, UNLESS: n, VERB: 2 * n}  # where each kind's field starts
         self.verb_shift = 2 * n
+        self._veto_shift = n
         self._anchor = 1 << 3 * n
         # `_exact` and `_stems` also keep a word's neighbour bits, above its word mask
         self._neighbour_shift = 3 * n + 1
@@ -156,6 +171,7 @@ class Matcher:
         self._phrases_exact: dict[bytes, list[Phrase]] = {}
         self._phrases_stem: dict[bytes, list[Phrase]] = {}
         self._word_masks = WordMasks(self._learn)
+        self._mask_of = self._word_masks.__getitem__
         self._phrases_at: dict[bytes, Anchored] = {}
         self._neighbours: dict[bytes, int] = {}
         self.no_verbs = 0  # rules that do not need a verb
@@ -266,13 +282,12 @@ class Matcher:
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
-        tokens, lowered = task_words(text)
+        tokens, verbs_at = task_words(text)
         if len(self._word_masks) > WORD_MEMO_LIMIT:  # between tasks, so all agree on a task
             self._forget_words()
-        masks = list(map(self._word_masks.__getitem__, tokens))  # new words are learnt
+        masks = list(map(self._mask_of, tokens))  # new words are learnt
         hits = list(compress(range(len(masks)), masks))  # where the words that count are
-        task_mask = reduce(or_, map(masks.__getitem__, hits), 0)
-        verbs_at = verb_positions(tokens, lowered)
+        task_mask = reduce(or_, compress(masks, masks), 0)
         if len(verbs_at) == 1:  # most tasks
             verb = masks[verbs_at[0]] >> self.verb_shift
         else:
@@ -282,7 +297,7 @@ class Matcher:
             verb >>= self.verb_shift
         found: list[Found] = []
         if task_mask & self._anchor:
-            found = self._phrases(tokens, masks, hits, verbs_at)
+            found = self._phrases(tokens, hits, verbs_at)
             for kind, bit, _start, _words in found:
                 if kind == VERB:
                     verb |= bit
@@ -291,7 +306,7 @@ class Matcher:
         # A rule fires when it has its verb (or needs none) and an object (or needs none), and
         # has at least one of them (a rule of attributes only fires by them), unless vetoed.
         matched = (verb | self.no_verbs) & (task_mask | self.no_objects)
-        vetoed = task_mask >> self._shift[UNLESS]
+        vetoed = task_mask >> self._veto_shift
         if attributes and self.when_mask:
             fired = matched & self._worded & ~vetoed
             held = self._attributes_held(attributes)
@@ -302,18 +317,21 @@ class Matcher:
         return fired, _new_tuple(Scan, (tokens, masks, hits, verbs_at, found))
 
     def _phrases(
-        self, tokens: list[bytes], masks: list[int], hits: list[int], verbs_at: tuple[int, ...]
+        self, tokens: list[bytes], hits: list[int], verbs_at: tuple[int, ...]
     ) -> list[Found]:
         """The phrases in the task, checked at each word that anchors some (a verb phrase only
         where it starts at a leading verb)."""
         found = []
         count = len(tokens)
         verb_places = frozenset(verbs_at) if len(verbs_at) > 8 else verbs_at
-        anchor, neighbours = self._anchor, self._neighbours
+        anchored, neighbours = self._phrases_at, self._neighbours
         for pos in hits:
-            if not masks[pos] & anchor:
+            # (the words with the anchor bit are those in `_phrases_at`: a dict lookup by a
+            # word already hashed is cheaper than an AND of its wide mask)
+            phrases_here = anchored.get(tokens[pos])
+            if phrases_here is None:
                 continue
-            after, before, phrases = self._phrases_at[tokens[pos]]
+            after, before, phrases = phrases_here
             next_bits = neighbours.get(tokens[pos + 1], 0) if pos + 1 < count else 0
             last_bits = neighbours.get(tokens[pos - 1], 0) if pos else 0
             if not (next_bits & after or last_bits & before):  # most anchors: no neighbour
@@ -341,38 +359,33 @@ class Matcher:
                 held |= bit
         return held
 
-    def evidence_words(self, index: int, scan: Scan) -> tuple[bytes, ...]:
-        """The task's words that made rule `index` fire, in task order, without repeats: its
-        object words, its verbs at the leading verbs, and its phrases (each at its start)."""
-        tokens, masks, verbs_at = scan.tokens, scan.masks, scan.verbs_at
-        if len(verbs_at) > 8:  # a long list of leading verbs: look them up in a set
-            verbs_at = frozenset(verbs_at)
+    def evidence_words(self, index: int, scan: Scan, most: int | None = None) -> tuple[bytes, ...]:
+        """The task's words that made rule `index` fire, in task order, without repeats (the
+        first `most` of them): its object words, its verbs at the leading verbs, and its
+        phrases (each at its start)."""
+        tokens, masks, hits, verbs_at, found = scan  # (unpacked: cheaper than its attributes)
         bit = 1 << index
         verb = bit << self.verb_shift
-        places = []  # the positions of its words, in task order
-        for pos in scan.hits:
-            mask = masks[pos]
-            if mask & bit or (mask & verb and pos in verbs_at):
-                places.append(pos)
-        if not scan.found:  # most tasks
+        if len(verbs_at) == 1:  # most tasks: one leading verb
+            at = verbs_at[0] if masks[verbs_at[0]] & verb else -1
+            places = [pos for pos in hits if masks[pos] & bit or pos == at]
+        else:
+            if len(verbs_at) > 8:  # a long list of leading verbs: look them up in a set
+                verbs_at = frozenset(verbs_at)
+            places = []  # the positions of its words, in task order
+            for pos in hits:
+                mask = masks[pos]
+                if mask & bit or (mask & verb and pos in verbs_at):
+                    places.append(pos)
+        if not found:  # most tasks
             words = map(tokens.__getitem__, places)
         else:  # a phrase ("test case") shows as itself, where it starts
-            found = [(pos, tokens[pos]) for pos in places]
-            found += [(f.start, f.words) for f in scan.found if f.bit == bit and f.kind != UNLESS]
-            found.sort()
-            words = [words for _pos, words in found]
-        return tuple(dict.fromkeys(words))  # each word once, where it first counts
+            shown = [(pos, tokens[pos]) for pos in places]
+            shown += [(f.start, f.words) for f in found if f.bit == bit and f.kind != UNLESS]
+            shown.sort()
+            words = [words for _pos, words in shown]
+        return tuple(dict.fromkeys(words))[:most]  # each word once, where it first counts
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
         return tuple(word.decode() for word in self.evidence_words(index, scan))
-
-
-def bits(mask: int) -> list[int]:
-    """Indexes of the set bits, lowest first (table order)."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out

@@ -8,7 +8,8 @@ with the most weight wins and its strongest rule is named in the verdict.
 Patterns are lower-case words or phrases; a trailing `*` on a word matches any ending
 ("report*" matches report, reports, reporting); hyphens and apostrophes separate words.
 Confidence grows with the winning class's margin over the runner-up; the fallback (no rule
-fired) has the table's low `fallback_confidence`. Matching itself lives in `coach.rule_engine`.
+fired) has the table's low `fallback_confidence`. Matching itself lives in `coach.rule_engine`,
+and deciding in `coach.decisions`.
 """
 
 from __future__ import annotations
@@ -17,22 +18,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from coach.confidence import band_of, fallback_probability, is_measured, probability
+from coach.decisions import Decider, Decision, Ruling, bits, fallback_decision
 from coach.errors import CoachError, describe_validation_error, load_toml
 from coach.models import ATTRIBUTES, Exposure, Task, Verdict
-from coach.rule_engine import MIN_STEM, Matcher, bits, pattern_words
+from coach.rule_engine import MIN_STEM, Matcher, pattern_words
 from coach.rule_lists import expand_lists, word_lists
 
 _WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
 
-# Decisions and their rulings remembered; all are forgotten at once when this many are held
-_MEMO_LIMIT = 20_000
 _WHY_WORDS = 3  # a verdict's `why` shows the first three words that made its rule fire
-_CLASS_INDEX = {Exposure.DISPLACEMENT: 0, Exposure.AUGMENTATION: 1, Exposure.NOT_READY: 2}
 
 
 class RuleSpec(BaseModel):
@@ -112,88 +110,26 @@ class RuleMatch:
     evidence: tuple[str, ...]
 
 
-@dataclass(slots=True, eq=False)
-class Ruling:
-    """A verdict's fields as a plain value: what `RuleTable.rule_on` hands out, memoised.
-
-    The hot path (`coach classify`) reads these fields directly; `verdict()` makes the pydantic
-    `Verdict` the rest of the app uses. A ruling is never changed once made (memoised ones are
-    shared); it is not a frozen dataclass because that triples the cost of making one, which a
-    cold run over new statements pays thousands of times. Compared by identity (`eq=False`):
-    callers can cache what they derive from a ruling (the CLI caches its JSON).
-    """
-
-    exposure: Exposure
-    rule: str
-    basis: str
-    reason: str
-    confidence: float
-    why: str
-    also: tuple[str, ...]
-
-    def verdict(self) -> Verdict:
-        """The ruling as a Verdict, built with `model_construct`: its values are already valid
-        (tests check they equal validated ones), and validation would double a task's cost."""
-        return Verdict.model_construct(
-            exposure=self.exposure,
-            rule=self.rule,
-            basis=self.basis,
-            reason=self.reason,
-            confidence=self.confidence,
-            why=self.why,
-            also=list(self.also),
-        )
-
-
-class _Decision(NamedTuple):
-    """What a set of fired rules decides; it depends on nothing else, so it is memoised."""
-
-    rule: RuleSpec
-    index: int
-    confidence: float
-    also: tuple[str, ...]
-    why_end: str
-    """The end of its verdicts' `why`, the same for all of them."""
-    rulings: dict[tuple[bytes, ...], Ruling]
-    """The rulings of this decision, by the evidence words their `why` shows (memoised; shares
-    the table's bound)."""
-
-
 class RuleTable:
-    """A validated rules table and its classifier. Build with `load_rules`."""
+    """A validated rules table and its classifier. Build with `load_rules`.
+
+    The matcher and the decider see the rules by rank, heaviest first (equal weights keep
+    table order; see `coach.decisions`); what this hands out is in table order.
+    """
 
     def __init__(self, rules: list[RuleSpec], meta: RulesMeta, source: str = "rules") -> None:
         self.rules = rules
         self.meta = meta
         self.source = source
-        self._matcher = Matcher(rules)
+        # rank -> table index: heaviest first, and `sorted` keeps table order among equals
+        self._table_index = sorted(range(len(rules)), key=lambda i: -rules[i].weight)
+        ranked = [rules[i] for i in self._table_index]
+        self._matcher = Matcher(ranked)
+        self._decider = Decider(ranked)
         self._scan, self._evidence_words = self._matcher.scan, self._matcher.evidence_words
-        self._weight = [rule.weight for rule in rules]
-        self._class = [_CLASS_INDEX[rule.exposure] for rule in rules]
-        self._heavier_first = [-rule.weight for rule in rules]  # a sort key: heaviest first
-        # The rules that read the wording (not only the attributes), as a bit mask.
-        self._wording_mask = sum(
-            1 << i for i, rule in enumerate(rules) if rule.verbs or rule.objects
-        )
-        self._ids = [rule.id for rule in rules]
-        self._why_ends = [_why_end(rule, []) for rule in rules]  # when it outweighed no rule
-        self._decisions: dict[int, _Decision] = {}
-        # (deciding rule, margin band) -> the confidence `probability` gives it
-        self._confidences: dict[tuple[int, str], float] = {}
-        self._rulings = 0  # entries in all decisions' `rulings`
-        exposure = meta.fallback_exposure
-        self._fallback = Ruling(
-            exposure=exposure,
-            rule="fallback",
-            basis="none: no rule matched",
-            reason=meta.fallback_reason,
-            confidence=fallback_probability(exposure, meta.fallback_confidence),
-            why=(
-                f"No rule matched this wording, so this is the fallback guess ({exposure.label}, "
-                "low confidence); describe the task with a plain verb and object, or set its "
-                "attributes."
-            ),
-            also=(),
+        self._decided, self._decide = self._decider.decided, self._decider.decide
+        self._fallback = fallback_decision(
+            meta.fallback_exposure, meta.fallback_reason, meta.fallback_confidence
         )
 
     def __len__(self) -> int:
@@ -204,7 +140,11 @@ class RuleTable:
     ) -> list[RuleMatch]:
         """Every rule that fires on `text` (and `attributes`), in table order."""
         fired, scan = self._matcher.scan(text, attributes)
-        return [RuleMatch(self.rules[i], self._matcher.evidence(i, scan)) for i in bits(fired)]
+        ranks = sorted(bits(fired), key=self._table_index.__getitem__)
+        return [
+            RuleMatch(self.rules[self._table_index[r]], self._matcher.evidence(r, scan))
+            for r in ranks
+        ]
 
     def classify(self, task: Task | str) -> Verdict:
         """One task, one verdict, with the deciding rule and why. Deterministic."""
@@ -212,101 +152,25 @@ class RuleTable:
             return self.rule_on(task).verdict()
         return self.rule_on(task.text, task.attributes()).verdict()
 
-    def rule_on(self, text: str, attributes: dict[str, bool | None] | None = None) -> Ruling:
-        """`classify` as a plain `Ruling`, for callers that classify many tasks."""
+    def decide(
+        self, text: str, attributes: dict[str, bool | None] | None = None
+    ) -> tuple[Decision, tuple[bytes, ...]]:
+        """What decides the task, and the words its `why` shows (the first three that made the
+        deciding rule fire): for callers that classify many tasks (`coach classify`)."""
         fired, scan = self._scan(text, attributes)
         if not fired:
-            return self._fallback
-        decision = self._decisions.get(fired) or self._decide(fired)
-        words = self._evidence_words(decision.index, scan)[:_WHY_WORDS]
-        ruling = decision.rulings.get(words)
-        if ruling is None:
-            rule = decision.rule
-            if words:  # "Matched 'prepare', 'reports' (rule x): ..."
-                why = "Matched '" + b"', '".join(words).decode() + "'" + decision.why_end
-            else:
-                why = _marked(rule) + decision.why_end
-            ruling = Ruling(
-                rule.exposure,
-                rule.id,
-                rule.section,
-                rule.reason,
-                decision.confidence,
-                why,
-                decision.also,
-            )
-            if self._rulings >= _MEMO_LIMIT:
-                self._forget()
-            decision.rulings[words] = ruling
-            self._rulings += 1
-        return ruling
+            return self._fallback, ()
+        decision = self._decided.get(fired) or self._decide(fired)
+        return decision, self._evidence_words(decision.rank, scan, _WHY_WORDS)
 
-    def _forget(self) -> None:
-        """Drop every memoised decision, ruling and confidence, so memory stays flat on any
-        input."""
-        self._decisions.clear()
-        self._confidences.clear()
-        self._rulings = 0
-
-    def _decide(self, fired: int) -> _Decision:
-        weight, klass = self._weight, self._class
-        # Strongest first; equal weights keep table order.
-        ranked = sorted(bits(fired), key=self._heavier_first.__getitem__)
-        totals = [0.0, 0.0, 0.0]
-        for i in ranked:
-            totals[klass[i]] += weight[i]
-        # Ties go to the more cautious class: claiming displacement needs the stronger evidence.
-        win = max((2, 1, 0), key=totals.__getitem__)
-        for decider in ranked:
-            if klass[decider] == win:
-                break
-        best = totals[win]
-        totals[win] = 0.0
-        runner_up = max(totals)
-        margin = (best - runner_up) / (best + runner_up)
-        rule = self.rules[decider]
-        # `probability` reads the margin by its band alone (as a test checks), so the same rule
-        # winning in the same band is as sure: most fired sets share one
-        key = (decider, band_of(margin))
-        confidence = self._confidences.get(key)
-        if confidence is None:
-            confidence = self._confidences[key] = probability(rule.id, rule.exposure, margin)
-        wording = fired & self._wording_mask
-        if wording and wording != fired and not is_measured(rule.id, rule.exposure):
-            # An attribute rule has no record of its own. When the wording alone points the
-            # same way, the verdict is at least as sure as the wording's: the worker's own
-            # answers agreeing must never make it look less sure.
-            alone = self._decisions.get(wording) or self._decide(wording)
-            if alone.rule.exposure == rule.exposure:
-                confidence = max(confidence, alone.confidence)
-        ids = self._ids
-        also, against = [], []  # the other fired rules, strongest first; those of other classes
-        for i in ranked:
-            if i != decider:
-                also.append(ids[i])
-                if klass[i] != win:
-                    against.append(ids[i])
-        why_end = self._why_ends[decider]
-        if against:
-            why_end = why_end[:-1] + f"; outweighed {', '.join(against[:2])}."
-        decision = _Decision(rule, decider, confidence, tuple(also), why_end, {})
-        if len(self._decisions) >= _MEMO_LIMIT:
-            self._forget()
-        self._decisions[fired] = decision
-        return decision
-
-
-def _marked(rule: RuleSpec) -> str:
-    """How the `why` of a verdict with no words to show starts: the rule's attributes."""
-    conditions = ", ".join(k.replace("_", " ") for k, v in rule.when.items() if v)
-    return f"Marked {conditions or 'by its attributes'}"
-
-
-def _why_end(rule: RuleSpec, against: list[str]) -> str:
-    """How a verdict's `why` ends, after the words or attributes that made its rule fire:
-    the rule, its reason, and the rules it outweighed."""
-    tail = f"; outweighed {', '.join(against[:2])}" if against else ""
-    return f" (rule {rule.id}): {rule.reason.rstrip('.')}{tail}."
+    def rule_on(self, text: str, attributes: dict[str, bool | None] | None = None) -> Ruling:
+        """`classify` as a plain `Ruling`."""
+        fired, scan = self._scan(text, attributes)
+        if not fired:
+            return self._fallback.ruling((), ())
+        decision = self._decider.decision(fired)
+        words = self._evidence_words(decision.rank, scan, _WHY_WORDS)
+        return decision.ruling(words, self._decider.also(fired, decision))
 
 
 # --- loading -------------------------------------------------------------------------------

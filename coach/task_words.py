@@ -20,8 +20,13 @@ WORD_BYTES = bytes(
 # tokenised separately, and only when the task starts with such a list. These read the task
 # lower-cased and encoded to ASCII, one '?' per other character: as separating as the original.
 LIST_TOKEN_RE = re.compile(rb"[a-z0-9]+|,")
-STARTS_WITH_LIST = re.compile(rb"[^a-zA-Z0-9]*[a-zA-Z0-9]+[^a-zA-Z0-9,]*,").match  # any case
+# Whether a comma comes before the task's second word: after its first ("Plan, direct"), or
+# even before it (", test cases": no leading verb, as the list reader finds). Any case.
+STARTS_WITH_LIST = re.compile(rb"[^a-zA-Z0-9,]*[a-zA-Z0-9]*[^a-zA-Z0-9,]*,").match
 CONNECTORS = frozenset({b",", b"and", b"or"})
+# A comma as a byte value: `COMMA in data` is a byte search, where `b"," in data` first tries
+# (and fails) to read its operand as an int, raising and clearing an error each time.
+COMMA = ord(",")
 # Words that may come before the leading verb: a subject, or an adverb of frequency.
 LEAD_IN = frozenset(
     {b"i", b"we", b"you", b"they", b"he", b"she", b"also", b"usually", b"often", b"regularly",
@@ -35,31 +40,26 @@ def pattern_words(pattern: str) -> list[str]:
     return pattern.replace("-", " ").replace("'", " ").split()
 
 
-def task_words(text: str) -> tuple[list[bytes], bytes]:
-    """The task's words as TOKEN_RE finds them in `text.lower()`, as ASCII bytes, and the task
-    lower-cased as ASCII (one '?' for each other character) for the leading-verb list check."""
-    if text.isascii():
-        raw = text.encode()
-        return raw.translate(WORD_BYTES).split(), raw
-    # Lower-casing first: some characters lower-case to ASCII letters ('K', the Kelvin sign).
-    lowered = text.lower().encode("ascii", "replace")
-    return lowered.translate(WORD_BYTES).split(), lowered
-
-
-def verb_positions(tokens: list[bytes], lowered: bytes) -> tuple[int, ...]:
-    """The task's leading verbs: 'Plan, direct, or coordinate X' gives all three positions.
-
-    `tokens` are the task's words (`task_words`); `lowered` is the task as ASCII bytes.
-    """
+def task_words(text: str) -> tuple[list[bytes], tuple[int, ...]]:
+    """The task's words as TOKEN_RE finds them in `text.lower()`, as ASCII bytes, and the
+    positions of its leading verbs: 'Plan, direct, or coordinate X' gives all three."""
+    # The task as ASCII bytes. Plain ASCII is not lower-cased (the list checks below read any
+    # case); other text is, first (some characters lower-case to ASCII letters: 'K', the Kelvin
+    # sign), with one '?' for each character left that is not ASCII.
+    lowered = text.encode() if text.isascii() else text.lower().encode("ascii", "replace")
+    tokens = lowered.translate(WORD_BYTES).split()
     if not tokens:
-        return ()
+        return tokens, ()
     one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
-    if b"," not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
-        return (0,) if one else leading_verbs(tokens)
+    if COMMA not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
+        return tokens, _FIRST if one else leading_verbs(tokens)
     if one and not STARTS_WITH_LIST(lowered):
-        return (0,)
+        return tokens, _FIRST
     # The words and commas are read only as far as the list goes
-    return leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
+    return tokens, leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
+
+
+_FIRST = (0,)  # the leading verb of most tasks: the first word
 
 
 def leading_verbs(words: Iterable[bytes]) -> tuple[int, ...]:

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,44 @@ def test_undecodable_line_stops_after_the_lines_before_it() -> None:
     assert [r["task"] for r in records(result.stdout.decode())] == ["Write a report"]
     assert result.stderr.startswith(b"coach: error: standard input: line 2: not UTF-8")
     assert result.stderr.count(b"\n") == 1 and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "printed", "line", "column"),
+    [
+        # the bad line deep in a block of good ones, blank lines among them
+        (b"Write a report\n\n  \nRepair pumps\r\nFile it \xc3\n", 2, 5, 9),
+        # a byte-order mark, then a bad byte on the first line: columns count after the mark
+        (b"\xef\xbb\xbfab\xff\nWrite a report\n", 0, 1, 3),
+        # a long good line before the bad one (longer than a read), the bad one without a newline
+        (b"Compile the weekly report " * 4000 + b"\nab\x80", 1, 2, 3),
+    ],
+)
+def test_undecodable_line_is_named_with_its_column(
+    data: bytes, printed: int, line: int, column: int
+) -> None:
+    result = run(stdin=data)
+    assert result.returncode == 2
+    assert len(records(result.stdout.decode())) == printed
+    where = f"line {line}: not UTF-8 text (bad byte at column {column})"
+    assert where.encode() in result.stderr and result.stderr.count(b"\n") == 1
+
+
+def test_a_line_written_in_parts_to_a_pipe_is_one_task() -> None:
+    proc = _popen()
+    assert proc.stdin and proc.stdout
+    try:
+        proc.stdin.write(TASKS[0][:20].encode())
+        proc.stdin.flush()
+        time.sleep(0.3)  # the command has read the start of the line by now
+        proc.stdin.write(TASKS[0][20:].encode() + b"\r\n" + TASKS[1].encode() + b"\n")
+        proc.stdin.close()
+        lines = proc.stdout.read().decode().splitlines()
+        assert [json.loads(line)["task"] for line in lines] == [TASKS[0], TASKS[1]]
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()
+        proc.wait()
 
 
 def test_bad_rules_file_is_one_clear_error(tmp_path: Path) -> None:
@@ -383,19 +422,40 @@ def test_only_the_table_imports_rich(args: list[str], rich: bool) -> None:
 _RARE_TEXT = st.text(st.characters() | st.sampled_from('\x7f\x85\x9b\u2028\u2029\x1b\\"'))
 
 
-@settings(max_examples=200, deadline=None)
-@given(_RARE_TEXT, _RARE_TEXT)
-def test_fast_records_are_what_json_dumps_would_write(task: str, why: str) -> None:
-    from coach.cli.classify_io import json_records, safe_json
-    from coach.models import Exposure
-    from coach.rules import Ruling
+_SHOWN_WORDS = st.lists(st.from_regex(r"[a-z0-9]+( [a-z0-9]+)?", fullmatch=True), max_size=3)
 
-    ruling = Ruling(Exposure.AUGMENTATION, "some-rule", "a section", "a reason", 0.53, why, ())
+
+@settings(max_examples=200, deadline=None)
+@given(_RARE_TEXT, _RARE_TEXT, _SHOWN_WORDS)
+def test_fast_records_are_what_json_dumps_would_write(task: str, why: str, words) -> None:
+    from coach.cli.classify_io import json_records, safe_json
+    from coach.decisions import Decision
+    from coach.models import Exposure
+
+    shown = tuple(word.encode() for word in words)
+    decision = Decision(
+        Exposure.AUGMENTATION, "some-rule", "a section", "a reason", 0.53, 0, why, why
+    )
     record = json_records()
     expected = {"task": task, "exposure": "augmentation", "rule": "some-rule"}
-    expected |= {"confidence": 0.53, "why": why}
-    assert record(task, ruling) == safe_json(expected) + "\n" == _escaped_per_character(expected)
-    assert record(task, ruling) == record(task, ruling)  # from the cache, the same
+    expected |= {"confidence": 0.53, "why": decision.why(shown)}
+    written = record(task, decision, shown)
+    assert written == safe_json(expected) + "\n" == _escaped_per_character(expected)
+    assert record(task, decision, shown) == written  # from the cache, the same
+
+
+def test_every_ascii_character_in_a_task_is_written_as_json_dumps_would() -> None:
+    from coach.cli.classify_io import json_records, safe_json
+    from coach.decisions import Decision
+    from coach.models import Exposure
+
+    decision = Decision(Exposure.NOT_READY, "r", "s", "a reason", 0.2, 0, ".", "why")
+    record = json_records()
+    for code in range(128):
+        task = f"Review {chr(code)} reports"
+        expected = {"task": task, "exposure": "not-ready", "rule": "r"}
+        expected |= {"confidence": 0.2, "why": "why"}
+        assert record(task, decision, ()) == safe_json(expected) + "\n", code
 
 
 def _escaped_per_character(obj: object) -> str:
@@ -419,18 +479,20 @@ def _escaped_per_character(obj: object) -> str:
 def test_records_of_many_rulings_write_each_own_exposure_and_confidence(
     verdicts: list[tuple[str, float]],
 ) -> None:
-    """One record writer (its caches shared) over rulings that differ in exposure and
-    confidence, 1 and 1.0 among them, writes each as json.dumps would."""
+    """One record writer (its caches shared) over decisions that differ in exposure and
+    confidence, 1 and 1.0 among them, writes each as json.dumps would, with words or without."""
     from coach.cli.classify_io import json_records, safe_json
+    from coach.decisions import Decision
     from coach.models import Exposure
-    from coach.rules import Ruling
 
     record = json_records()
     for exposure, confidence in [*verdicts, ("augmentation", 1), ("augmentation", 1.0)]:
-        ruling = Ruling(Exposure(exposure), "r", "s", "a reason", confidence, "why", ())
+        decision = Decision(Exposure(exposure), "r", "s", "a reason", confidence, 0, ".", "why")
         expected = {"task": "t", "exposure": exposure, "rule": "r"}
         expected |= {"confidence": confidence, "why": "why"}
-        assert record("t", ruling) == safe_json(expected) + "\n"
+        assert record("t", decision, ()) == safe_json(expected) + "\n"
+        expected["why"] = "Matched 'a', 'b c'."
+        assert record("t", decision, (b"a", b"b c")) == safe_json(expected) + "\n"
 
 
 @pytest.mark.parametrize("fmt", ["json", "table"])

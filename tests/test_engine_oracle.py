@@ -117,6 +117,15 @@ def test_the_oracle_reads_leading_verbs_as_the_readme_says(text: str, places: se
     assert leading_verb_places(text) == places
 
 
+@pytest.mark.parametrize(
+    "text", [", test case", "  ,test the unit tests", ", Plan, direct, or test", "- test, case"]
+)
+def test_a_comma_before_the_first_word_is_read_as_the_list_reader_reads_it(text: str) -> None:
+    # (hypothesis found ", test case": the one-verb shortcut took 'test' for a leading verb)
+    assert _fast(PHRASE_TABLE, text) == oracle_matches(PHRASE_TABLE.rules, text)
+    assert _fast(BUNDLED, text) == oracle_matches(BUNDLED.rules, text)
+
+
 def test_agrees_after_the_word_memo_is_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
     # A memo of a few words is forgotten over and over: the answers must not change
     monkeypatch.setattr(rule_engine, "WORD_MEMO_LIMIT", 12)

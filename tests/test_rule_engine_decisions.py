@@ -7,11 +7,9 @@ hold it to that, for every rule of the bundled table and for rules it has never 
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach import rules as rules_module
 from coach.confidence import band_of, probability
 from coach.models import Exposure
 from coach.rules import load_rules
@@ -61,12 +59,3 @@ def test_each_confidence_is_what_probability_gives_its_decision() -> None:
         runner_up = max(w for e, w in weights.items() if e != rule.exposure)
         margin = (best - runner_up) / (best + runner_up)
         assert verdict.confidence == probability(rule.id, rule.exposure, margin), text
-
-
-def test_verdicts_agree_after_the_memos_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A memo of two rulings is forgotten over and over: no verdict may change
-    monkeypatch.setattr(rules_module, "_MEMO_LIMIT", 2)
-    small = load_rules()
-    for text in TASKS * 3:
-        assert small.classify(text) == BUNDLED.classify(text)
-        assert small._rulings <= 2

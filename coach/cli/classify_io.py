@@ -16,16 +16,16 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from json.encoder import encode_basestring  # the C encoder, as json.dumps(ensure_ascii=False)
 from pathlib import Path
 from typing import IO
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from coach.decisions import Decision
 from coach.errors import CoachError
 from coach.models import ATTRIBUTES, clean_text
-from coach.rules import Ruling
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal or str.splitlines() would act on
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
@@ -65,30 +65,70 @@ def _open_input(path: Path | None) -> tuple[IO[bytes], str]:
     return open_input(path, "a text file with one task per line"), str(path)
 
 
+_BLOCK = 1 << 16  # bytes asked for at a time; a pipe gives what it has, up to this
+
+
+def _whole_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The input in pieces that end at a newline (the last one may not): each is what one read
+    gave, so a pipe's lines come as soon as they are written, and a long line is held whole."""
+    read = getattr(stream, "read1", stream.read)
+    held: list[bytes] = []  # the start of a line that has not ended yet
+    while block := read(_BLOCK):
+        cut = block.rfind(b"\n") + 1
+        if not cut:
+            held.append(block)
+            continue
+        if held:
+            held.append(block[:cut])
+            yield b"".join(held)
+            held.clear()
+        else:
+            yield block if cut == len(block) else block[:cut]
+        if cut < len(block):
+            held.append(block[cut:])
+    if held:
+        yield b"".join(held)
+
+
 def input_lines(path: Path | None) -> Iterator[tuple[int, str, str]]:
-    """(line number, text, where) for each non-blank line of FILE or standard input, read one at
-    a time; a line that is not UTF-8 stops with a CoachError naming the line."""
+    """(line number, text, where) for each non-blank line of FILE or standard input, read as it
+    comes, a block at a time; a line that is not UTF-8 stops with a CoachError naming the line,
+    after the lines before it."""
     stream, where = _open_input(path)
+    number = 0  # lines before this piece
     try:
-        for number, raw in enumerate(stream, start=1):
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]  # a byte-order mark, as "utf-8-sig" drops it
+        for piece in _whole_lines(stream):
+            if not number and piece.startswith(b"\xef\xbb\xbf"):
+                piece = piece[3:]  # a byte-order mark, as "utf-8-sig" drops it
             try:
-                text = raw.decode()
+                text = piece.decode()
             except UnicodeDecodeError as exc:
+                start = piece.rfind(b"\n", 0, exc.start) + 1  # where the bad line starts
+                yield from _lines(piece[:start].decode(), number, where)  # the lines before it
+                number += piece.count(b"\n", 0, start) + 1
                 raise CoachError(
-                    f"{where}: line {number}: not UTF-8 text (bad byte at column {exc.start + 1})"
-                    "; save it as UTF-8"
+                    f"{where}: line {number}: not UTF-8 text (bad byte at column "
+                    f"{exc.start - start + 1}); save it as UTF-8"
                 ) from None
-            if text[-1:] == "\n":
-                text = text[:-1]
-            if text[-1:] == "\r":
-                text = text[:-1]
-            if text and not text.isspace():
-                yield number, text, where
+            yield from _lines(text, number, where)
+            number += text.count("\n")
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def _lines(text: str, before: int, where: str) -> Iterator[tuple[int, str, str]]:
+    """The non-blank lines of `text` (whole lines, each ending in a newline but perhaps the
+    last), numbered from `before + 1`, without their newline or a CR before it."""
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()  # the newline that ends the last line
+    crs = "\r" in text
+    for number, line in enumerate(lines, start=before + 1):
+        if crs and line[-1:] == "\r":
+            line = line[:-1]
+        if line and not line.isspace():
+            yield number, line, where
 
 
 class TaskLine(BaseModel):
@@ -150,44 +190,52 @@ def flushes_each_line(out: IO[str]) -> bool:
     return out.isatty() or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
-def json_records() -> Callable[[str, Ruling], str]:
-    """A function giving a task's JSON record (with its newline) from its text and ruling:
-    {"task", "exposure", "rule", "confidence", "why"}, as safe_json would write it."""
-    tails: dict[Ruling, str] = {}
-    numbers: dict[float, str] = {}  # a confidence as JSON: few values, shared by many verdicts
+# Bytes -> the same byte if JSON writes it as it is (printable ASCII but the backslash), else a
+# quote: a text of those bytes without a quote is its own JSON string, less the quotes around it
+_QUOTE = ord('"')
+_AS_IS_OR_QUOTE = bytes(c if 0x20 <= c < 0x7F and c != ord("\\") else _QUOTE for c in range(256))
 
-    def record(text: str, ruling: Ruling) -> str:
-        tail = tails.get(ruling)
-        if tail is None:
-            # Floats only are kept: 1 == 1.0 but they are written "1" and "1.0". (A confidence
-            # is >= 0, so -0.0, equal to 0.0 but written "-0.0", does not come.)
-            value = ruling.confidence
-            if type(value) is float:
-                confidence = numbers.get(value) or numbers.setdefault(value, _number(value))
-            else:
-                confidence = _number(value)
+
+def _json_safe(text: str) -> str:
+    """`text` as encoded JSON, with the rare characters json.dumps leaves raw escaped."""
+    if text.isascii() and _QUOTE not in text.encode().translate(_AS_IS_OR_QUOTE):  # most tasks
+        return '"' + text + '"'  # (a byte table's pass is cheaper than the encoder's two)
+    text = encode_basestring(text)
+    if not text.isascii():
+        return _UNSAFE.sub(_escaped, text)
+    if "\x7f" in text:
+        return text.replace("\x7f", "\\u007f")
+    return text
+
+
+def json_records() -> Callable[[str, Decision, Sequence[bytes]], str]:
+    """A function giving a task's JSON record (with its newline) from its text, its decision and
+    the words its `why` shows: {"task", "exposure", "rule", "confidence", "why"}, as safe_json
+    would write it. What depends on the decision alone is made once per decision."""
+    parts: dict[Decision, tuple[str, str, str]] = {}
+
+    def record(text: str, decision: Decision, words: Sequence[bytes]) -> str:
+        known = parts.get(decision)
+        if known is None:
             # as json.dumps writes the rest of the record: ", " and ": " between, repr() floats;
             # the exposure is a StrEnum, so it is its own value (and cheaper than `.value`)
-            tail = (
-                f', "exposure": {encode_basestring(ruling.exposure)}'
-                f', "rule": {encode_basestring(ruling.rule)}'
-                f', "confidence": {confidence}'
-                f', "why": {encode_basestring(ruling.why)}}}\n'
+            head = (
+                f', "exposure": {_json_safe(decision.exposure)}'
+                f', "rule": {_json_safe(decision.rule)}'
+                f', "confidence": {_number(decision.confidence)}, "why": '
             )
-            if not tail.isascii():
-                tail = _UNSAFE.sub(_escaped, tail)
-            elif "\x7f" in tail:
-                tail = tail.replace("\x7f", "\\u007f")
-            if len(tails) >= _TAIL_CACHE_LIMIT:  # full: start again (memory stays flat)
-                tails.clear()
-                numbers.clear()
-            tails[ruling] = tail
-        task = encode_basestring(text)
-        if not task.isascii():
-            task = _UNSAFE.sub(_escaped, task)
-        elif "\x7f" in task:
-            task = task.replace("\x7f", "\\u007f")
-        return f'{{"task": {task}{tail}'  # one string built, not two
+            # The words are lower-case ASCII letters, digits and spaces: JSON as they are
+            after_words = _json_safe(decision.why_end)[1:] + "}\n"
+            unworded = _json_safe(decision.why_unworded) + "}\n"
+            if len(parts) >= _TAIL_CACHE_LIMIT:  # full: start again (memory stays flat)
+                parts.clear()
+            known = parts[decision] = (head, after_words, unworded)
+        head, after_words, unworded = known
+        if words:
+            why = "\"Matched '" + b"', '".join(words).decode() + "'" + after_words
+        else:
+            why = unworded
+        return '{"task": ' + _json_safe(text) + head + why  # one string built, not two
 
     return record
 
@@ -197,7 +245,7 @@ _TASK, _EXPOSURE, _CONF, _RULE = 32, 12, 4, 26
 _WHY_INDENT = "  why: "
 
 
-def table_rows() -> Callable[[str | None, Ruling | None], str]:
+def table_rows() -> Callable[[str | None, Decision | None, Sequence[bytes]], str]:
     """A function giving the table's lines for one task (or, given None, its header), each
     within 80 display columns. Imports rich only when a table is asked for."""
     from rich.cells import cell_len, set_cell_size
@@ -215,18 +263,18 @@ def table_rows() -> Callable[[str | None, Ruling | None], str]:
         lines = Text(text).wrap(console, width, overflow="fold")
         return [line.plain.rstrip() for line in lines] or [""]
 
-    def rows(text: str | None, ruling: Ruling | None) -> str:
-        if text is None or ruling is None:
+    def rows(text: str | None, decision: Decision | None, words: Sequence[bytes]) -> str:
+        if text is None or decision is None:
             cells = ["TASK".ljust(_TASK), "EXPOSURE".ljust(_EXPOSURE), "CONF", "RULE"]
             return "  ".join(cells) + "\n"
         cells = [
             fit(clean_text(text), _TASK),
-            ruling.exposure.value.ljust(_EXPOSURE),
-            f"{ruling.confidence:>4.2f}",
-            fit(ruling.rule, _RULE).rstrip(),
+            decision.exposure.value.ljust(_EXPOSURE),
+            f"{decision.confidence:>4.2f}",
+            fit(decision.rule, _RULE).rstrip(),
         ]
         out = ["  ".join(cells)]
-        why = wrapped(clean_text(ruling.why), 80 - len(_WHY_INDENT))
+        why = wrapped(clean_text(decision.why(words)), 80 - len(_WHY_INDENT))
         out.append(_WHY_INDENT + why[0])
         out += [" " * len(_WHY_INDENT) + line for line in why[1:]]
         return "\n".join(out) + "\n"

@@ -48,22 +48,24 @@ def classify(ctx: click.Context, file: Path | None, fmt: str, jsonl: bool) -> No
     with an error naming it (exit 2), after the lines before it have been printed.
     """
     table = get_rules(ctx)
-    rule_on = table.rule_on
+    decide = table.decide
     out = sys.stdout
     flush = out.flush if flushes_each_line(out) else None
     if fmt == "json":
         render = json_records()
     else:
         render = table_rows()
-        out.write(render(None, None))
+        out.write(render(None, None, ()))
     write = out.write
     try:
         for number, text, where in input_lines(file):
             if jsonl:
                 line = task_line(text, number, where)
-                write(render(line.task, rule_on(line.task, line.attributes())))
+                text = line.task
+                decision, words = decide(text, line.attributes())
             else:
-                write(render(text, rule_on(text)))
+                decision, words = decide(text)
+            write(render(text, decision, words))
             if flush is not None:
                 flush()
         out.flush()
