@@ -186,3 +186,23 @@ async def test_history_screen_draws_the_labelled_chart() -> None:
     assert "100 ┤" in text
     assert "  0 ┼" in text
     assert "2026-Q2" in text and "2026-Q3" in text
+
+
+async def test_going_home_again_and_again_shows_a_fresh_dashboard_over_the_first_screen() -> None:
+    from tests.test_loop_tui import palette
+
+    _seed_checkin(dt.date(2026, 10, 20))
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.screen
+        for _ in range(3):
+            await pilot.press("h")
+            await settle(pilot)
+            await palette(pilot, "Dashboard")
+            assert type(app.screen).__name__ == "DashboardScreen"
+            assert app.screen is not first
+            assert "Actions from your plan (0 of" in screen_text(app)
+            # The first screen stays beneath (Textual keeps its default screen); the
+            # walk-through's screens and older dashboards are gone.
+            assert app.screen_stack == [first, app.screen]

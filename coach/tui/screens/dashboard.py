@@ -91,7 +91,8 @@ class DashboardScreen(HomeScreen):
             return
         self.info = info
         if info.latest is None:
-            self.coach.switch_screen(self.coach.make_screen("welcome", info))
+            # Over this screen: the first screen of the app cannot be switched away from.
+            self.coach.push_screen(self.coach.make_screen("welcome", info))
             return
         if info.glance != self.view:
             self._show(info.glance)
