@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from coach.tui.screens.base import HomeScreen
+from coach.tui.widgets.action_table import ActionTable
 
 if TYPE_CHECKING:
     from coach.glance import ActionGlance, HomeGlance
@@ -31,6 +32,7 @@ STATUS_MARK = {
     "done": "[x] done",
     "dropped": "[-] dropped",
 }
+STATUS_WIDTH = max(len(mark) for mark in STATUS_MARK.values())
 
 
 class DashboardScreen(HomeScreen):
@@ -69,7 +71,7 @@ class DashboardScreen(HomeScreen):
             yield Static(
                 _head(Content("Loading your check-ins..."), ""), id="summary", classes="para"
             )
-            yield _actions_table()
+            yield ActionTable(first_width=STATUS_WIDTH, id="actions")
             yield Static("", id="action-detail", classes="para", markup=False)
 
     def on_mount(self) -> None:
@@ -159,29 +161,11 @@ class DashboardScreen(HomeScreen):
         self.refresh_bindings()
 
     def _fill_actions(self) -> None:
-        from textual.widgets import DataTable
-
-        table = self.query_one("#actions", DataTable)
         actions = self.view.latest.actions if self.view and self.view.latest else ()
-        row = table.cursor_row
-        # Fixed widths, set before the rows: auto widths measured on idle could leave rows
-        # painted at the header's width in a real terminal.
-        status_width = max(len(m) for m in STATUS_MARK.values())
         # The action column fits the screen (no sideways scrollbar); a cut title ends in "…"
         # and the detail line below shows it whole.
-        room = max(12, (self.size.width or self.app.size.width or 80) - status_width - 8)
-        titles = [Text(action.title, no_wrap=True, overflow="ellipsis") for action in actions]
-        for title in titles:
-            title.truncate(room, overflow="ellipsis")
-        table.clear(columns=True)
-        # Labels as Text: a str label is parsed as markup, which loads Rich's emoji table.
-        table.add_column(Text("Status"), width=status_width)
-        widest = max((t.cell_len for t in titles), default=6)
-        table.add_column(Text("Action"), width=min(room, widest))
-        for action, title in zip(actions, titles, strict=True):
-            table.add_row(Text(STATUS_MARK[action.status]), title, key=action.id)
-        if actions:
-            table.move_cursor(row=min(row, len(actions) - 1))
+        rows = [(STATUS_MARK[action.status], action.title) for action in actions]
+        self.query_one("#actions", ActionTable).show_rows(("Status", "Action"), rows)
         self._show_action_detail()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -199,15 +183,13 @@ class DashboardScreen(HomeScreen):
 
     @property
     def _current_action(self) -> ActionGlance | None:
-        from textual.widgets import DataTable
-
         if not (self.view and self.view.latest and self.view.latest.actions):
             return None
         actions = self.view.latest.actions
-        row = self.query_one("#actions", DataTable).cursor_row
+        row = self.query_one("#actions", ActionTable).cursor_row
         return actions[min(max(row, 0), len(actions) - 1)]
 
-    def on_data_table_row_highlighted(self) -> None:
+    def on_action_table_row_highlighted(self) -> None:
         self.refresh_bindings()  # "m" is offered on metric actions only
         self._show_action_detail()
 
@@ -358,12 +340,6 @@ class DashboardScreen(HomeScreen):
             )
         except CoachError as exc:
             self.notify(str(exc), severity="error", markup=False)
-
-
-def _actions_table():
-    from textual.widgets import DataTable
-
-    return DataTable(id="actions", cursor_type="row", zebra_stripes=False)
 
 
 def _head(summary: Content, actions_title: str) -> Content:
