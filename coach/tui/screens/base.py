@@ -6,6 +6,7 @@ Screens do not tell anyone when they change the draft: the draft itself tells th
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -23,11 +24,15 @@ if TYPE_CHECKING:
     from coach.tui.session import HomeInfo, Session
 
 ALWAYS_ALLOWED = frozenset({"quit", "help", "command_palette"})
+STEPS_CSS = Path(__file__).resolve().parent.parent / "steps.tcss"
+"""The styles of every screen but the first ones (theirs are in app.tcss): Textual reads them
+when the first such screen opens, so the first frame waits for fewer rules."""
 
 
 class CoachScreen(Screen[None]):
     """Base for coach's screens: subclasses implement `compose_body` and set `HELP`."""
 
+    CSS_PATH = STEPS_CSS
     STEP: ClassVar[str] = ""
     """Shown in the header, e.g. "Step 2 of 7: Profile"."""
     HELP: ClassVar[str] = ""
@@ -85,6 +90,7 @@ class CoachScreen(Screen[None]):
 class HomeScreen(CoachScreen):
     """Welcome and dashboard: read the store in a worker thread, then `show_info`."""
 
+    CSS_PATH = None  # their styles are in app.tcss, read before the first frame
     _loader: Worker | None = None
 
     def _load(self) -> Worker:
