@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from coach.tui.app import CoachApp
-    from coach.tui.session import HomeInfo, Session
+    from coach.tui.session import Session
+    from coach.tui.views import HomeInfo
 
 ALWAYS_ALLOWED = frozenset({"quit", "help", "command_palette"})
-STEPS_CSS = Path(__file__).resolve().parent.parent / "steps.tcss"
+STEPS_CSS = Path(__file__).parent.parent / "steps.tcss"
 """The styles of every screen but the first ones (theirs are in app.tcss): Textual reads them
 when the first such screen opens, so the first frame waits for fewer rules."""
 

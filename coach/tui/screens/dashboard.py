@@ -23,7 +23,7 @@ from coach.tui.widgets.action_table import ActionTable
 if TYPE_CHECKING:
     from coach.glance import ActionGlance, HomeGlance
     from coach.models import CheckIn
-    from coach.tui.session import HomeInfo
+    from coach.tui.views import HomeInfo
 
 STATUS_CYCLE = {"todo": "doing", "doing": "done", "done": "dropped", "dropped": "todo"}
 STATUS_MARK = {

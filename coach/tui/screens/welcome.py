@@ -13,7 +13,7 @@ from textual.widgets import Static
 from coach.tui.screens.base import HomeScreen
 
 if TYPE_CHECKING:
-    from coach.tui.session import HomeInfo
+    from coach.tui.views import HomeInfo
 
 INTRO = (
     "coach looks at how you spend your working week and sorts each task by how exposed it "
