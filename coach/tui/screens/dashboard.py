@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -66,13 +65,11 @@ class DashboardScreen(HomeScreen):
 
     def compose_body(self) -> ComposeResult:
         # The heading, the summary and the actions' title are one widget (each widget costs
-        # the first frame); blank lines stand in for the margins between them.
-        with Vertical(id="dashboard", classes="page"):
-            yield Static(
-                _head(Content("Loading your check-ins..."), ""), id="summary", classes="para"
-            )
-            yield ActionTable(first_width=STATUS_WIDTH, id="actions")
-            yield Static("", id="action-detail", classes="para", markup=False)
+        # the first frame); blank lines stand in for the margins between them. No page
+        # container either: each part keeps the page's margin itself (app.tcss).
+        yield Static(_head(Content("Loading your check-ins..."), ""), id="summary", classes="para")
+        yield ActionTable(first_width=STATUS_WIDTH, id="actions")
+        yield Static("", id="action-detail", classes="para", markup=False)
 
     def on_mount(self) -> None:
         view = self.session.glance_home()
