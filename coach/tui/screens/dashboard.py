@@ -95,6 +95,7 @@ class DashboardScreen(HomeScreen):
             return
         if info.glance != self.view:
             self._show(info.glance)
+            self.refresh_bindings()
 
     async def _checkin(self) -> CheckIn | None:
         """The validated current check-in, once the full load is done (waits for it)."""
@@ -114,6 +115,7 @@ class DashboardScreen(HomeScreen):
         if self.info is not None:
             self.info.latest = checkin
             self._show(self.info.glance)
+            self.refresh_bindings()
 
     def _show(self, view: HomeGlance) -> None:
         self.view = view
@@ -154,8 +156,9 @@ class DashboardScreen(HomeScreen):
         done = sum(a.status == "done" for a in actions)
         title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
         self.query_one("#summary", Static).update(_head(summary, title or "No actions recorded."))
+        # No refresh_bindings() here: the footer draws the keys that check_action allows
+        # when it paints, and before the first frame there is nothing to redraw yet.
         self._fill_actions()
-        self.refresh_bindings()
 
     def _fill_actions(self) -> None:
         actions = self.view.latest.actions if self.view and self.view.latest else ()
