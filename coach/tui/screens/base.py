@@ -6,13 +6,13 @@ Screens do not tell anyone when they change the draft: the draft itself tells th
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 
+from coach.tui.screens import STEPS_CSS
 from coach.tui.widgets.keys_footer import KeysFooter
 from coach.tui.widgets.title_bar import TitleBar
 from coach.tui.widgets.too_small import mark_too_small
@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from coach.tui.views import HomeInfo
 
 ALWAYS_ALLOWED = frozenset({"quit", "help", "command_palette"})
-STEPS_CSS = Path(__file__).parent.parent / "steps.tcss"
-"""The styles of every screen but the first ones (theirs are in app.tcss): Textual reads them
-when the first such screen opens, so the first frame waits for fewer rules."""
 
 
 class CoachScreen(Screen[None]):

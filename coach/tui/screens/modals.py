@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from coach.tui.screens.base import STEPS_CSS
+from coach.tui.screens import STEPS_CSS
 from coach.tui.widgets.keys_footer import KeysFooter
 from coach.tui.widgets.too_small import mark_too_small
 
