@@ -39,7 +39,6 @@ from coach.plan_since import (
     with_statuses,
 )
 from coach.plan_text import (
-    TaskView,
     by_weight,
     cap,
     doing_phrase,
@@ -49,6 +48,7 @@ from coach.plan_text import (
     task_key,
 )
 from coach.playbook import Playbook, load_playbook
+from coach.task_view import TaskView
 
 MAX_METRICS = 2
 MAX_LATER = 2

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coach.models import AssessedTask, Exposure
-    from coach.playbook import Work
+    from coach.models import AssessedTask
 
 SHORT_TASK = 80
 
@@ -321,47 +319,3 @@ def doing_phrase(text: str) -> str:
 def cap(text: str) -> str:
     """The text with its first letter upper-cased (the rest untouched: 'SQL', 'EHR')."""
     return text[:1].upper() + text[1:]
-
-
-@dataclass
-class TaskView:
-    """One task of the week with the advice that fits what it works on."""
-
-    at: AssessedTask
-    work: Work
-    object: str
-    doing: str = ""
-    """The task as a gerund phrase ('analyzing trends'), for sentences about the activity."""
-
-    @property
-    def text(self) -> str:
-        return self.at.task.text
-
-    @property
-    def hours(self) -> float:
-        return self.at.task.hours_per_week
-
-    @property
-    def exposure(self) -> Exposure:
-        return self.at.verdict.exposure
-
-    def fill(self, template: str, **extra: object) -> str:
-        values = {
-            "task": self.text,
-            "object": self.object,
-            "doing": self.doing or f"working on {self.object}",
-            "hours": hours_text(self.hours),
-            "tool": self.work.tool,
-            "checks": self.work.checks,
-            "metric": "",
-            "saved": "",
-        }
-        values["takes_over"] = self.work.takes_over.format(object=self.object)
-        values["checks"] = self.work.checks.format(object=self.object)
-        values.update({k: str(v) for k, v in extra.items()})
-        return template.format_map(_Blank(values))
-
-
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return ""

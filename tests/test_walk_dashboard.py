@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from coach.settings import Settings
 from coach.tui.app import make_app
+from coach.tui.widgets.action_table import ActionTable
 from tests.test_tui_flow import SIZE, TODAY, _seed_checkin, screen_text, settle, type_text
 
 
@@ -67,7 +68,7 @@ async def test_long_actions_end_in_an_ellipsis_and_fit_the_screen() -> None:
     app = make_app(Settings.from_env(), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        table = app.screen.query_one("#actions", DataTable)
+        table = app.screen.query_one("#actions", ActionTable)
         rows = [line for line in screen_text(app).splitlines() if "[ ] to do" in line]
         assert any(row.rstrip().endswith("…") for row in rows)
         assert all(len(row) <= SIZE[0] for row in rows)
@@ -186,3 +187,77 @@ async def test_history_screen_draws_the_labelled_chart() -> None:
     assert "100 ┤" in text
     assert "  0 ┼" in text
     assert "2026-Q2" in text and "2026-Q3" in text
+
+
+async def test_going_home_again_and_again_shows_a_fresh_dashboard_over_the_first_screen() -> None:
+    from tests.test_loop_tui import palette
+
+    _seed_checkin(dt.date(2026, 10, 20))
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.screen
+        for _ in range(3):
+            await pilot.press("h")
+            await settle(pilot)
+            await palette(pilot, "Dashboard")
+            assert type(app.screen).__name__ == "DashboardScreen"
+            assert app.screen is not first
+            assert "Actions from your plan (0 of" in screen_text(app)
+            # The first screen stays beneath (Textual keeps its default screen); the
+            # walk-through's screens and older dashboards are gone.
+            assert app.screen_stack == [first, app.screen]
+
+
+async def test_the_actions_table_moves_by_keys_and_clicks_and_keeps_the_cursor_in_view() -> None:
+    from tests.test_tui_flow import open_store
+
+    seeded = _seed_checkin(dt.date(2026, 10, 20))
+    many = [
+        seeded.actions[n % len(seeded.actions)].model_copy(
+            update={"id": f"action-{n}", "title": f"Action number {n}"}
+        )
+        for n in range(20)
+    ]
+    open_store().update_checkin(seeded.model_copy(update={"actions": many}))
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#actions", ActionTable)
+
+        def detail_title() -> str:
+            return str(app.screen.query_one("#action-detail").render()).splitlines()[0]
+
+        def cursor_shown() -> bool:
+            return any(
+                line.lstrip().startswith("[ ] to do") and detail_title() in line
+                for line in screen_text(app).splitlines()
+            )
+
+        assert detail_title() == "Action number 0"
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.cursor_row == 19 and detail_title() == "Action number 19"
+        assert table.scroll_y > 0 and cursor_shown()
+        await pilot.press("home")
+        await settle(pilot)
+        assert table.cursor_row == 0 and table.scroll_y == 0
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert table.cursor_row > 1 and cursor_shown()
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert table.cursor_row == 0
+        await pilot.press("down", "down", "up")
+        await settle(pilot)
+        assert detail_title() == "Action number 1"
+        await pilot.click("#actions", offset=(20, 4))  # the header is line 0: row 3
+        await settle(pilot)
+        assert table.cursor_row == 3 and detail_title() == "Action number 3"
+        await pilot.click("#actions", offset=(20, 0))  # the header moves nothing
+        await settle(pilot)
+        assert table.cursor_row == 3
+        await pilot.press("space")  # the status key works on the row clicked
+        await settle(pilot)
+    stored = open_store().latest()
+    assert [a.status for a in stored.actions[:5]] == ["todo", "todo", "todo", "doing", "todo"]

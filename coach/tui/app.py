@@ -110,14 +110,21 @@ class CoachApp(App[None]):
             self.go("tasks")
 
     def go_home(self) -> None:
-        """Back to the dashboard (or welcome), dropping the walk-through's screens."""
-        # The stack's bottom is Textual's blank default screen; ours start above it.
-        while len(self.screen_stack) > 2:
+        """Back to a fresh dashboard, dropping the walk-through's screens."""
+        # The first screen stays at the bottom of the stack, out of sight: Textual cannot
+        # switch away from its default screen.
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.switch_screen(self.make_screen("dashboard"))
+        self.push_screen(self.make_screen("dashboard"))
+
+    def get_default_screen(self) -> Screen:
+        """The first screen is Textual's default screen, not one pushed over a blank one: the
+        app then composes it after its own start-up, so its first frame reaches the terminal
+        as soon as it is rendered (a screen pushed while the app mounts is rendered once in
+        vain, then drawn in parts)."""
+        return self.first_screen()
 
     def on_mount(self) -> None:
-        self.push_screen(self.first_screen())
         if self.exit_after_paint:
             self.call_after_refresh(self._exit_once_shown)
         else:

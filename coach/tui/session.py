@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from coach.models import CheckIn, CheckInDiff, ProfileFile, Task
     from coach.rules import RuleTable
     from coach.settings import Settings
+    from coach.tui.views import HomeInfo, RoleChoice
 
 DRAFT_API = frozenset(
     {
@@ -47,35 +47,6 @@ DRAFT_API = frozenset(
     }
 )
 """What the session passes straight on to the draft."""
-
-
-@dataclass
-class RoleChoice:
-    """A role as the role step shows it: enough to list, preview and pre-fill."""
-
-    id: str
-    title: str
-    function: str
-    summary: str
-    tasks: list[Task] = field(default_factory=list)
-    source: Any = None
-
-
-@dataclass
-class HomeInfo:
-    """What the first screen needs from the store, loaded after the first paint."""
-
-    latest: CheckIn | None = None
-    count: int = 0
-    draft: ProfileFile | None = None
-    next_due: dt.date | None = None
-
-    @property
-    def glance(self) -> HomeGlance:
-        """What the dashboard shows of it: the same as a glance at the store would give."""
-        from coach.glance import glance_of
-
-        return glance_of(self.latest, self.count, self.draft is not None)
 
 
 class Session:
@@ -154,6 +125,7 @@ class Session:
         """Open the store and read what the welcome or dashboard screen shows."""
         from coach.calendar import next_checkin_due
         from coach.progress import current_checkin
+        from coach.tui.views import HomeInfo
 
         store = self.store
         checkins = store.checkins()
@@ -214,6 +186,7 @@ class Session:
     def roles(self, query: str = "", limit: int = 30) -> list[RoleChoice]:
         """Catalog roles matching `query` (typo-tolerant), or the whole catalog for no query."""
         from coach.roles import load_catalog, search_roles
+        from coach.tui.views import RoleChoice
 
         if self._catalog is None:
             self._catalog = load_catalog()

@@ -12,6 +12,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 
+from coach.tui.screens import STEPS_CSS
 from coach.tui.widgets.keys_footer import KeysFooter
 from coach.tui.widgets.title_bar import TitleBar
 from coach.tui.widgets.too_small import mark_too_small
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from coach.tui.app import CoachApp
-    from coach.tui.session import HomeInfo, Session
+    from coach.tui.session import Session
+    from coach.tui.views import HomeInfo
 
 ALWAYS_ALLOWED = frozenset({"quit", "help", "command_palette"})
 
@@ -28,6 +30,7 @@ ALWAYS_ALLOWED = frozenset({"quit", "help", "command_palette"})
 class CoachScreen(Screen[None]):
     """Base for coach's screens: subclasses implement `compose_body` and set `HELP`."""
 
+    CSS_PATH = STEPS_CSS
     STEP: ClassVar[str] = ""
     """Shown in the header, e.g. "Step 2 of 7: Profile"."""
     HELP: ClassVar[str] = ""
@@ -85,6 +88,7 @@ class CoachScreen(Screen[None]):
 class HomeScreen(CoachScreen):
     """Welcome and dashboard: read the store in a worker thread, then `show_info`."""
 
+    CSS_PATH = None  # their styles are in app.tcss, read before the first frame
     _loader: Worker | None = None
 
     def _load(self) -> Worker:

@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from coach.tui.screens.base import HomeScreen
+from coach.tui.widgets.action_table import ActionTable
 
 if TYPE_CHECKING:
     from coach.glance import ActionGlance, HomeGlance
     from coach.models import CheckIn
-    from coach.tui.session import HomeInfo
+    from coach.tui.views import HomeInfo
 
 STATUS_CYCLE = {"todo": "doing", "doing": "done", "done": "dropped", "dropped": "todo"}
 STATUS_MARK = {
@@ -31,6 +31,7 @@ STATUS_MARK = {
     "done": "[x] done",
     "dropped": "[-] dropped",
 }
+STATUS_WIDTH = max(len(mark) for mark in STATUS_MARK.values())
 
 
 class DashboardScreen(HomeScreen):
@@ -64,13 +65,11 @@ class DashboardScreen(HomeScreen):
 
     def compose_body(self) -> ComposeResult:
         # The heading, the summary and the actions' title are one widget (each widget costs
-        # the first frame); blank lines stand in for the margins between them.
-        with Vertical(id="dashboard", classes="page"):
-            yield Static(
-                _head(Content("Loading your check-ins..."), ""), id="summary", classes="para"
-            )
-            yield _actions_table()
-            yield Static("", id="action-detail", classes="para", markup=False)
+        # the first frame); blank lines stand in for the margins between them. No page
+        # container either: each part keeps the page's margin itself (app.tcss).
+        yield Static(_head(Content("Loading your check-ins..."), ""), id="summary", classes="para")
+        yield ActionTable(first_width=STATUS_WIDTH, id="actions")
+        yield Static("", id="action-detail", classes="para", markup=False)
 
     def on_mount(self) -> None:
         view = self.session.glance_home()
@@ -91,10 +90,12 @@ class DashboardScreen(HomeScreen):
             return
         self.info = info
         if info.latest is None:
-            self.coach.switch_screen(self.coach.make_screen("welcome", info))
+            # Over this screen: the first screen of the app cannot be switched away from.
+            self.coach.push_screen(self.coach.make_screen("welcome", info))
             return
         if info.glance != self.view:
             self._show(info.glance)
+            self.refresh_bindings()
 
     async def _checkin(self) -> CheckIn | None:
         """The validated current check-in, once the full load is done (waits for it)."""
@@ -114,6 +115,7 @@ class DashboardScreen(HomeScreen):
         if self.info is not None:
             self.info.latest = checkin
             self._show(self.info.glance)
+            self.refresh_bindings()
 
     def _show(self, view: HomeGlance) -> None:
         self.view = view
@@ -154,33 +156,16 @@ class DashboardScreen(HomeScreen):
         done = sum(a.status == "done" for a in actions)
         title = f"Actions from your plan ({done} of {len(actions)} done)" if actions else ""
         self.query_one("#summary", Static).update(_head(summary, title or "No actions recorded."))
+        # No refresh_bindings() here: the footer draws the keys that check_action allows
+        # when it paints, and before the first frame there is nothing to redraw yet.
         self._fill_actions()
-        self.refresh_bindings()
 
     def _fill_actions(self) -> None:
-        from textual.widgets import DataTable
-
-        table = self.query_one("#actions", DataTable)
         actions = self.view.latest.actions if self.view and self.view.latest else ()
-        row = table.cursor_row
-        # Fixed widths, set before the rows: auto widths measured on idle could leave rows
-        # painted at the header's width in a real terminal.
-        status_width = max(len(m) for m in STATUS_MARK.values())
         # The action column fits the screen (no sideways scrollbar); a cut title ends in "…"
         # and the detail line below shows it whole.
-        room = max(12, (self.size.width or self.app.size.width or 80) - status_width - 8)
-        titles = [Text(action.title, no_wrap=True, overflow="ellipsis") for action in actions]
-        for title in titles:
-            title.truncate(room, overflow="ellipsis")
-        table.clear(columns=True)
-        # Labels as Text: a str label is parsed as markup, which loads Rich's emoji table.
-        table.add_column(Text("Status"), width=status_width)
-        widest = max((t.cell_len for t in titles), default=6)
-        table.add_column(Text("Action"), width=min(room, widest))
-        for action, title in zip(actions, titles, strict=True):
-            table.add_row(Text(STATUS_MARK[action.status]), title, key=action.id)
-        if actions:
-            table.move_cursor(row=min(row, len(actions) - 1))
+        rows = [(STATUS_MARK[action.status], action.title) for action in actions]
+        self.query_one("#actions", ActionTable).show_rows(("Status", "Action"), rows)
         self._show_action_detail()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -198,15 +183,13 @@ class DashboardScreen(HomeScreen):
 
     @property
     def _current_action(self) -> ActionGlance | None:
-        from textual.widgets import DataTable
-
         if not (self.view and self.view.latest and self.view.latest.actions):
             return None
         actions = self.view.latest.actions
-        row = self.query_one("#actions", DataTable).cursor_row
+        row = self.query_one("#actions", ActionTable).cursor_row
         return actions[min(max(row, 0), len(actions) - 1)]
 
-    def on_data_table_row_highlighted(self) -> None:
+    def on_action_table_row_highlighted(self) -> None:
         self.refresh_bindings()  # "m" is offered on metric actions only
         self._show_action_detail()
 
@@ -357,12 +340,6 @@ class DashboardScreen(HomeScreen):
             )
         except CoachError as exc:
             self.notify(str(exc), severity="error", markup=False)
-
-
-def _actions_table():
-    from textual.widgets import DataTable
-
-    return DataTable(id="actions", cursor_type="row", zebra_stripes=False)
 
 
 def _head(summary: Content, actions_title: str) -> Content:

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from coach.tui.screens import STEPS_CSS
 from coach.tui.widgets.keys_footer import KeysFooter
 from coach.tui.widgets.too_small import mark_too_small
 
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 class Dialog(ModalScreen):
     """A modal with the same "too small" behaviour as the full screens."""
+
+    CSS_PATH = STEPS_CSS
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

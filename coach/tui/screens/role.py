@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.tui.screens.base import CoachScreen
-from coach.tui.session import RoleChoice
+from coach.tui.views import RoleChoice
 
 BLANK_ID = "__blank__"
 

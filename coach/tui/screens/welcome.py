@@ -13,7 +13,7 @@ from textual.widgets import Static
 from coach.tui.screens.base import HomeScreen
 
 if TYPE_CHECKING:
-    from coach.tui.session import HomeInfo
+    from coach.tui.views import HomeInfo
 
 INTRO = (
     "coach looks at how you spend your working week and sorts each task by how exposed it "
@@ -50,10 +50,16 @@ class WelcomeScreen(HomeScreen):
         self.info = info
 
     def compose_body(self) -> ComposeResult:
+        # The heading, the paragraphs and the note about a draft are one widget (each widget
+        # costs the first frame); blank lines stand in for the margins between them. The keys
+        # stay apart: their muted colour is a CSS colour that Content does not blend.
+        with VerticalScroll(id="welcome", classes="page"):
+            yield Static(self._page(), id="welcome-text", classes="para")
+            yield Static(KEYS, classes="para dim", markup=False)
+
+    def _page(self, note: str = "") -> Content:
         home = str(self.session.settings.home)
-        # The heading and the three paragraphs are one widget (each widget costs the first
-        # frame); blank lines stand in for the margins between them.
-        page = Content.assemble(
+        return Content.assemble(
             ("Welcome to coach", "bold $accent"),
             "\n\n",
             INTRO,
@@ -64,11 +70,9 @@ class WelcomeScreen(HomeScreen):
             ". Nothing is sent anywhere.",
             "\n\n",
             STEPS,
+            "\n\n",
+            (note, "$warning"),
         )
-        with VerticalScroll(id="welcome", classes="page"):
-            yield Static(page, classes="para")
-            yield Static("", id="draft-note", classes="para note", markup=False)
-            yield Static(KEYS, classes="para dim", markup=False)
 
     def on_mount(self) -> None:
         if self.info is not None:
@@ -78,13 +82,13 @@ class WelcomeScreen(HomeScreen):
 
     def show_info(self, info: HomeInfo) -> None:
         self.info = info
-        note = self.query_one("#draft-note", Static)
         if info.draft is not None:
             role = info.draft.profile.role or "untitled role"
-            note.update(
+            note = (
                 f"You have an unfinished check-in ({role}, {len(info.draft.tasks)} tasks). "
                 "Press r to pick it up where you left off."
             )
+            self.query_one("#welcome-text", Static).update(self._page(note))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -142,11 +142,12 @@ class KeysFooter(Widget, can_focus=False):
             part.stylize(Style(dim=True))
 
     def _theme_color(self, variable: str, alpha: float | None = None) -> Color:
-        """A theme colour as drawn over the footer's background (kept per theme: working out
-        the theme's variables costs more than drawing the footer)."""
+        """A theme colour as drawn over the footer's background (kept per theme)."""
         key = (self.app.theme, self.styles.background, variable, alpha)
         if key not in self._colors:
-            color = Color.parse(self.app.get_css_variables()[variable])
+            # The variables the app's CSS was built with: get_css_variables() would work the
+            # whole colour system out again, which costs more than drawing the footer.
+            color = Color.parse(self.app.theme_variables[variable])
             if alpha is not None:
                 color = color.with_alpha(alpha)
             self._colors[key] = self.styles.background + color

@@ -60,7 +60,7 @@ class TitleBar(Widget, can_focus=False):
         left = (room - text.cell_length) // 2
         icon = Content.assemble(" ", self.icon, " " * (ICON_CELLS - 2 - len(self.icon)), " ")
         if self._over_icon:
-            hover = Color.parse(app.get_css_variables()["foreground"]).with_alpha(0.1)
+            hover = Color.parse(app.theme_variables["foreground"]).with_alpha(0.1)
             icon = icon.stylize((self.styles.background + hover).css)
         return Content.assemble(
             icon,

@@ -16,13 +16,6 @@ TOO_SMALL = (
 )
 
 
-class TooSmall(Static):
-    """Shown instead of the screen's content when the terminal is below the minimum size."""
-
-    def __init__(self) -> None:
-        super().__init__(TOO_SMALL, markup=False, classes="too-small")
-
-
 def mark_too_small(screen: Screen, size: Size) -> None:
     """Give `screen` the classes that swap its content for the notice (see app.tcss) while
     `size` is below the minimum, and the notice itself the first time it is needed.
@@ -32,7 +25,8 @@ def mark_too_small(screen: Screen, size: Size) -> None:
     start is one more widget to build for a terminal that is almost never that small.
     """
     narrow, short = size.width < MIN_WIDTH, size.height < MIN_HEIGHT
-    if (narrow or short) and not screen.query_children(TooSmall):
-        screen.mount(TooSmall())
+    if (narrow or short) and not screen.query_children(".too-small"):
+        # A plain Static, not a class of its own: each widget class costs the first frame.
+        screen.mount(Static(TOO_SMALL, markup=False, classes="too-small"))
     screen.set_class(narrow, "-narrow")
     screen.set_class(short, "-short")
