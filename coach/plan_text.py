@@ -53,11 +53,15 @@ def task_source(at: AssessedTask) -> str:
     return f"task: {short(at.task.text)}"
 
 
+_SOURCE_PARTS = re.compile(r"; (?=(?:task|tasks|answer): )")
+
+
 def source_words(source: str) -> str:
     """An action's stored source ('task: ...', 'answer: AI use = never', joined by '; ') as a
     worker reads it: 'your task "..."', 'your answer on AI use (never)'."""
     parts = []
-    for part in source.split("; "):
+    # Split only where a new part starts, so a task's own "; " stays in its text
+    for part in _SOURCE_PARTS.split(source):
         kind, _, rest = part.partition(": ")
         if kind == "task":
             parts.append(f"your task \u201c{rest}\u201d")

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from coach.export import render_markdown
@@ -168,8 +168,12 @@ def test_an_action_source_reads_as_words(source, words):
 
 
 @given(st.text(max_size=200))
+@example("0; ")
+@example("Review the deck; then send it")
 def test_any_stored_source_reads_without_error_and_keeps_its_words(text):
     from coach.plan_text import source_words
 
+    # "; task: " inside a task's own text is the one form a stored source cannot tell apart
+    assume(not any(f"; {kind}: " in f"task: {text}" for kind in ("task", "tasks", "answer")))
     words = source_words(f"task: {text}")
     assert text in words
