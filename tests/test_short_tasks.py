@@ -197,7 +197,8 @@ STILL_RIGHT = [
     ("Define the product vision", N),
     ("Greet visitors at reception", N),
     # office admin
-    ("Schedule meetings for the VP", A),
+    # finding times on calendars is a scheduling chore assistants already do (displacement)
+    ("Schedule meetings for the VP", D),
     ("Update vendor records", A),
     ("Coordinate with vendors", A),
     ("Answer emails", D),
