@@ -27,11 +27,13 @@ CONNECTORS = frozenset({b",", b"and", b"or"})
 # A comma as a byte value: `COMMA in data` is a byte search, where `b"," in data` first tries
 # (and fails) to read its operand as an int, raising and clearing an error each time.
 COMMA = ord(",")
-# Words that may come before the leading verb: a subject, or an adverb of frequency.
+# Words that may come before the leading verb: a subject, an adverb of frequency, or the
+# urgency a worker types in front of a to-do ("URGENT: send ...", "high priority update ...").
 LEAD_IN = frozenset(
     {b"i", b"we", b"you", b"they", b"he", b"she", b"also", b"usually", b"often", b"regularly",
      b"sometimes", b"frequently", b"occasionally", b"routinely", b"then", b"personally", b"may",
-     b"must", b"will", b"to"}
+     b"must", b"will", b"to", b"urgent", b"urgently", b"asap", b"critical", b"important",
+     b"todo", b"high", b"priority", b"please", b"pls", b"just", b"quickly", b"finally"}
 )  # fmt: skip
 
 
