@@ -109,6 +109,9 @@ class Work(_Entry):
     """Words or phrases in the task text this advice fits (`report*` matches any ending)."""
     unless: list[Pattern] = Field(default_factory=list)
     """Words that show the task is other work, even though an object matched."""
+    needs: list[Pattern] = Field(default_factory=list)
+    """If set, one of these must appear too ("teach*" beside "ai"): an entry for one act on one
+    kind of object."""
     default_for: list[Exposure] = Field(default_factory=list)
     mode: Literal["automate", "assist", "none"]
     tool: Text
@@ -133,6 +136,8 @@ class Work(_Entry):
     def fits(self, text: str) -> bool:
         words = words_of(text)
         if any(phrase_matches(p, words) for p in self.unless):
+            return False
+        if self.needs and not any(phrase_matches(p, words) for p in self.needs):
             return False
         return any(phrase_matches(p, words) for p in self.objects)
 

@@ -257,7 +257,7 @@ def test_intended_match_still_fires(rules: RuleTable, text: str, rule_id: str) -
         ("Debug production incidents in the payments service", A),
         ("Debug failing builds reported by the test team", A),
         ("Fix bugs in the legacy codebase", A),
-        ("Train colleagues to use the new AI tools", N),
+        ("Train colleagues to use the new AI tools", A),
         ("Prepare journal entries for accruals", A),
         ("Align the roadmaps of the two teams", A),
         ("Adjust keyword bids in programmatic ad platforms", D),

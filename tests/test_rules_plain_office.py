@@ -91,7 +91,7 @@ PLAIN_TASKS = [
     ("Fire an employee for misconduct", N),
     ("Help a customer face to face in the branch", N),
     ("Set the company's strategy for entering Asia", N),
-    ("Teach the finance team to write good prompts", N),
+    ("Teach the finance team to write good prompts", A),
     ("Investigate a harassment complaint against a manager", N),
     ("Triage incoming bug reports", A),
     ("Set up guardrails for the customer support bot", A),
