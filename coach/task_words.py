@@ -27,6 +27,8 @@ CONNECTORS = frozenset({b",", b"and", b"or"})
 # A comma as a byte value: `COMMA in data` is a byte search, where `b"," in data` first tries
 # (and fails) to read its operand as an int, raising and clearing an error each time.
 COMMA = ord(",")
+COLON = ord(":")
+LABEL_MOST = 4  # words before a colon that make a label ("Quick one:"), not part of the task
 # Words that may come before the leading verb: a subject, an adverb of frequency, or the
 # urgency a worker types in front of a to-do ("URGENT: send ...", "high priority update ...").
 LEAD_IN = frozenset(
@@ -52,13 +54,31 @@ def task_words(text: str) -> tuple[list[bytes], tuple[int, ...]]:
     tokens = lowered.translate(WORD_BYTES).split()
     if not tokens:
         return tokens, ()
+    if COLON in lowered:  # "Quick one: approve the capex": the verbs after a short label count too
+        return tokens, _with_label(lowered, tokens, _verbs(lowered, tokens))
+    return tokens, _verbs(lowered, tokens)
+
+
+def _verbs(lowered: bytes, tokens: list[bytes]) -> tuple[int, ...]:
     one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
     if COMMA not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
-        return tokens, _FIRST if one else leading_verbs(tokens)
+        return _FIRST if one else leading_verbs(tokens)
     if one and not STARTS_WITH_LIST(lowered):
-        return tokens, _FIRST
+        return _FIRST
     # The words and commas are read only as far as the list goes
-    return tokens, leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
+    return leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
+
+
+def _with_label(lowered: bytes, tokens: list[bytes], verbs: tuple[int, ...]) -> tuple[int, ...]:
+    """`verbs`, and the leading verbs of what follows the task's first colon when the words
+    before it are a short label ("Hail Mary: do we pivot", "Mission brief: copy the prices")."""
+    colon = lowered.index(COLON)
+    label = len(lowered[:colon].translate(WORD_BYTES).split())
+    if not 1 <= label <= LABEL_MOST or label == len(tokens):
+        return verbs
+    rest = lowered[colon + 1 :].lower()
+    after = leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(rest))
+    return tuple(sorted({*verbs, *(label + place for place in after)}))
 
 
 _FIRST = (0,)  # the leading verb of most tasks: the first word
