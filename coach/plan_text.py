@@ -181,11 +181,24 @@ LONG_OBJECT = 4
 _WH_WORDS = frozenset({"whether", "which", "what", "how", "where", "when", "who"})
 
 
+def without_label(text: str) -> str:
+    """The task without a short label before a colon ('Quick one: approve X' -> 'approve X'),
+    as the rules read it: a label of one to four words, with words after the colon."""
+    from coach.task_words import LABEL_MOST
+
+    head, colon, rest = text.partition(":")
+    words_before = len(re.findall(r"[A-Za-z0-9]+", head))
+    if colon and 1 <= words_before <= LABEL_MOST and re.search(r"[A-Za-z0-9]", rest):
+        return rest.strip()
+    return text
+
+
 def object_phrase(text: str) -> str:
     """What the task works on, in its own words: the words after its leading verbs, up to the
     first preposition ('Write SQL queries to pull data' -> 'SQL queries')."""
     from coach.task_words import task_words
 
+    text = without_label(text)
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
     lower = [text[a:b].lower() for a, b in spans]
     tokens, verbs = task_words(text)
@@ -276,10 +289,16 @@ def gerund(verb: str) -> str:
     return word + "ing"
 
 
+# First words of to-dos that name a thing, not an act ('First pass at the FAQ', 'Rough draft')
+_NOT_VERBS = frozenset(
+    {"first", "second", "third", "rough", "quick", "next", "last", "final", "new"}
+)
+
+
 def _looks_like_verb(word: str) -> bool:
     """A task's first word is its verb unless it is plainly not one ('Weekly reports', 'SQL')."""
     low = word.lower()
-    if not word.isalpha() or (word.isupper() and len(word) > 1):
+    if not word.isalpha() or (word.isupper() and len(word) > 1) or low in _NOT_VERBS:
         return False
     if low.endswith("ly") and low not in ("apply", "supply", "rely", "reply", "ally"):
         return False
@@ -293,6 +312,7 @@ def doing_phrase(text: str) -> str:
     'working on' its object."""
     from coach.task_words import task_words
 
+    text = without_label(text)
     thing = object_phrase(text)
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
     if not spans:

@@ -91,3 +91,20 @@ def test_teaching_others_ai_gets_the_multiplier_advice_not_an_automation():
     assert work.mode == "none"
     # the entry needs a teaching word beside the AI word
     assert playbook.work_for("Ask the AI to summarise the call notes", D).id != "teaching-ai"
+
+
+@pytest.mark.parametrize(
+    ("text", "doing"),
+    [
+        ("Quick one: approve the refund policy change", "approving the refund policy change"),
+        ("Figma: rename all layers", "renaming all layers"),
+        # a to-do named by a thing, not an act, reads 'working on' it
+        ("First pass at the help centre article", "working on first pass"),
+        # more than four words before the colon is not a label
+        ("Send the report to everyone on the list: Ana, Bo", "sending the report"),
+    ],
+)
+def test_the_plan_names_a_labelled_task_by_its_own_verb(text, doing):
+    from coach.plan_text import doing_phrase
+
+    assert doing_phrase(text) == doing
