@@ -64,7 +64,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import reduce
-from itertools import compress, repeat
+from itertools import compress
 from operator import or_
 from typing import NamedTuple, Protocol
 
@@ -129,7 +129,7 @@ class Scan(NamedTuple):
     """The positions of the words whose mask is not 0, in order."""
     verbs_at: tuple[int, ...]
     """Positions of the leading verbs among `tokens`."""
-    verbs: tuple[int, ...]
+    verbs: Sequence[int]
     """The verb mask of each leading verb (the rules that have it among their `verbs`)."""
     found: list[Found]
 
@@ -308,8 +308,10 @@ class Matcher:
             verb = self._verb_masks.get(tokens[verbs_at[0]], 0)
             verbs = (verb,)
         else:
-            verbs = tuple(map(self._verb_masks.get, map(tokens.__getitem__, verbs_at), repeat(0)))
-            verb = reduce(or_, verbs, 0)
+            verb, verb_of, verbs = 0, self._verb_masks.get, []
+            for pos in verbs_at:
+                verbs.append(verb_of(tokens[pos], 0))
+                verb |= verbs[-1]
         found: list[Found] = []
         if task_mask >= self._anchor:  # (the anchor bit is a word mask's top bit)
             found = self._phrases(tokens, hits, verbs_at)
@@ -392,9 +394,12 @@ class Matcher:
                 elif at not in places:
                     places = sorted([*places, at])
         else:  # and its verbs among the leading verbs, in task order
-            verb_places = [pos for pos, verb in zip(verbs_at, verbs, strict=True) if verb & bit]
-            if verb_places:
-                places = sorted({*places, *verb_places})
+            objects = len(places)
+            for pos, verb in zip(verbs_at, verbs, strict=True):
+                if verb & bit and pos not in places:
+                    places.append(pos)
+            if len(places) > objects:
+                places.sort()
         if not found:  # most tasks
             words = map(tokens.__getitem__, places)
         else:  # a phrase ("test case") shows as itself, where it starts
