@@ -395,8 +395,11 @@ class Matcher:
                     places = sorted([*places, at])
         else:  # and its verbs among the leading verbs, in task order
             objects = len(places)
+            # (the leading verbs are all at different places, so only the objects need checking:
+            # in a set when there are many verbs, so that a long list of them stays linear)
+            among = set(places) if len(verbs_at) > 8 else places
             for pos, verb in zip(verbs_at, verbs, strict=True):
-                if verb & bit and pos not in places:
+                if verb & bit and pos not in among:
                     places.append(pos)
             if len(places) > objects:
                 places.sort()
