@@ -14,10 +14,11 @@ matched in four steps:
    their third or fourth letter, however big the table.
 3. **Phrases.** Only where a word that anchors a multi-word pattern ("test case*") stands next
    to a word with the right *neighbour bit* (the phrase's word beside the anchor) is the
-   phrase checked in full: most anchor words are not in a phrase, and cost two lookups. The
-   anchors among the task's words are found by their entry in `_phrases_at`.
-4. **Fired rules.** The OR of the word masks (the *task mask*), the masks at the leading verbs
-   and the phrases found give the fired rules in a few integer operations.
+   phrase checked in full, and only the phrases with that neighbour: most anchor words are not
+   in a phrase, and cost two lookups. The anchors among the task's words are found by their
+   entry in `_phrases_at`.
+4. **Fired rules.** The OR of the word masks (the *task mask*), the verb masks of the leading
+   verbs and the phrases found give the fired rules in a few integer operations.
 
 What a scan keeps of a task (`Scan`), for reading back the words of the one rule that decides:
 
@@ -27,6 +28,7 @@ What a scan keeps of a task (`Scan`), for reading back the words of the one rule
 | `masks`    | each word's word mask                                                  |
 | `hits`     | the positions of the words whose mask is not 0 (where evidence can be) |
 | `verbs_at` | the positions of the leading verbs                                     |
+| `verbs`    | the verb mask of each leading verb (bit i: a one-word verb of rule i)  |
 | `found`    | the phrases found (`Found`), most often none                           |
 
 A word mask, for a table of n rules:
@@ -35,11 +37,14 @@ A word mask, for a table of n rules:
 |-------------|---------|----------------------------------------------------------------|
 | 0 .. n-1    | objects | matches a one-word `objects` pattern of rule i                 |
 | n .. 2n-1   | vetoes  | matches a one-word `unless` pattern of rule i                  |
-| 2n .. 3n-1  | verbs   | matches a one-word `verbs` pattern of rule i                   |
-| 3n          | anchor  | anchors a multi-word pattern of some rule (see `_phrases_at`)  |
+| 2n          | anchor  | anchors a multi-word pattern of some rule (see `_phrases_at`)  |
 
-In `_exact` and `_stems` a word pattern's neighbour bits sit above these (from bit 3n + 1);
-learning moves them to `_neighbours`, so the masks a task ORs stay small.
+A word's verbs count only where it is a leading verb, so they are not in its word mask (a word
+that is only a verb, such as "prepare", has mask 0 and is not a hit): they are its *verb mask*,
+in `_verb_masks`, looked up at the leading verbs alone. In `_exact` and `_stems` a pattern's
+verb bits sit above the word mask (bits 2n + 1 .. 3n) and its neighbour bits above those
+(from bit 3n + 1); learning moves them to `_verb_masks` and `_neighbours`, so the masks a task
+ORs stay small (2n + 1 bits).
 
 The memos, all keyed by a word (bytes), bounded and forgotten together, between two tasks,
 when the word memo is full (so every word of the task being matched is in each that applies):
@@ -49,6 +54,7 @@ when the word memo is full (so every word of the task being matched is in each t
 | `_word_masks`  | every word seen: its word mask                                     |
 | `_phrases_at`  | a word with the anchor bit: the `Phrase`s it anchors (`Anchored`)  |
 | `_neighbours`  | a word that may stand beside an anchor: its neighbour bits         |
+| `_verb_masks`  | a word that is a one-word verb of some rule: its verb mask         |
 
 (`coach.decisions` memoises what a set of fired rules decides the same way.)
 Pure Python, no I/O. `tests/oracle_matcher.py` says the same matching the slow way.
@@ -90,13 +96,16 @@ class Phrase(NamedTuple):
 
 
 class Anchored(NamedTuple):
-    """The phrases that one word anchors."""
+    """The phrases that one word anchors, by their neighbour."""
 
     after: int
     """The neighbour bits of those whose neighbour comes right after the word."""
     before: int
     """The neighbour bits of those whose neighbour comes right before it."""
-    phrases: tuple[Phrase, ...]
+    by_after: dict[int, tuple[Phrase, ...]]
+    """A neighbour bit in `after` -> the phrases with that neighbour, in table order."""
+    by_before: dict[int, tuple[Phrase, ...]]
+    """The same for `before`."""
 
 
 class Found(NamedTuple):
@@ -120,6 +129,8 @@ class Scan(NamedTuple):
     """The positions of the words whose mask is not 0, in order."""
     verbs_at: tuple[int, ...]
     """Positions of the leading verbs among `tokens`."""
+    verbs: Sequence[int]
+    """The verb mask of each leading verb (the rules that have it among their `verbs`)."""
     found: list[Found]
 
 
@@ -155,15 +166,15 @@ class Matcher:
     """Bit-mask matcher for a list of rules (anything with verbs/objects/unless/when)."""
 
     def __init__(self, rules: Sequence[_RuleLike]) -> None:
-        n = len(rules)
+        n = self._count = len(rules)
         self._all = (1 << n) - 1
-        self._shift = {OBJECT: 0, UNLESS: n, VERB: 2 * n}  # where each kind's field starts
-        self.verb_shift = 2 * n
         self._veto_shift = n
-        self._anchor = 1 << 3 * n
-        # `_exact` and `_stems` also keep a word's neighbour bits, above its word mask
+        self._anchor = 1 << 2 * n
+        # `_exact` and `_stems` also keep a word's verb bits and neighbour bits, above its mask
+        self._verb_shift = 2 * n + 1
         self._neighbour_shift = 3 * n + 1
-        self._word_fields = (1 << 3 * n + 1) - 1
+        self._word_fields = (1 << 2 * n + 1) - 1
+        self._shift = {OBJECT: 0, UNLESS: n, VERB: self._verb_shift}  # where each field starts
         # What the table says of words: by the word itself, and by a stem (a prefix)
         self._exact: dict[bytes, int] = {}
         self._stems: dict[bytes, int] = {}
@@ -174,6 +185,7 @@ class Matcher:
         self._mask_of = self._word_masks.__getitem__
         self._phrases_at: dict[bytes, Anchored] = {}
         self._neighbours: dict[bytes, int] = {}
+        self._verb_masks: dict[bytes, int] = {}
         self.no_verbs = 0  # rules that do not need a verb
         self.no_objects = 0
         self.when_rules: list[tuple[int, dict[str, bool]]] = []
@@ -252,8 +264,12 @@ class Matcher:
         if not mask:  # most words
             self._word_masks[token] = 0
             return 0
-        if mask >> self._neighbour_shift:
-            self._neighbours[token] = mask >> self._neighbour_shift
+        if mask > self._word_fields:  # it has verb or neighbour bits, above its word mask
+            above = mask >> self._verb_shift
+            if above & self._all:
+                self._verb_masks[token] = above & self._all
+            if above > self._all:
+                self._neighbours[token] = above >> self._count
             mask &= self._word_fields
         if mask & self._anchor:
             self._phrases_at[token] = self._phrases_anchored_by(token)
@@ -265,6 +281,7 @@ class Matcher:
         self._word_masks.clear()
         self._phrases_at.clear()
         self._neighbours.clear()
+        self._verb_masks.clear()
 
     def _phrases_anchored_by(self, token: bytes) -> Anchored:
         phrases = list(self._phrases_exact.get(token, ()))
@@ -272,13 +289,12 @@ class Matcher:
             if token[:size] not in self._stems:
                 break
             phrases += self._phrases_stem.get(token[:size], ())
-        after = before = 0
+        by_after: dict[int, tuple[Phrase, ...]] = {}
+        by_before: dict[int, tuple[Phrase, ...]] = {}
         for phrase in phrases:
-            if phrase.side == 1:
-                after |= phrase.neighbour
-            else:
-                before |= phrase.neighbour
-        return Anchored(after, before, tuple(phrases))
+            by_neighbour = by_after if phrase.side == 1 else by_before
+            by_neighbour[phrase.neighbour] = (*by_neighbour.get(phrase.neighbour, ()), phrase)
+        return Anchored(sum(by_after), sum(by_before), by_after, by_before)
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
@@ -289,20 +305,23 @@ class Matcher:
         hits = list(compress(range(len(masks)), masks))  # where the words that count are
         task_mask = reduce(or_, compress(masks, masks), 0)
         if len(verbs_at) == 1:  # most tasks
-            verb = masks[verbs_at[0]] >> self.verb_shift
+            verb = self._verb_masks.get(tokens[verbs_at[0]], 0)
+            verbs = (verb,)
         else:
-            verb = 0
+            verb, verb_of, verbs = 0, self._verb_masks.get, []
             for pos in verbs_at:
-                verb |= masks[pos]
-            verb >>= self.verb_shift
+                verbs.append(verb_of(tokens[pos], 0))
+                verb |= verbs[-1]
         found: list[Found] = []
-        if task_mask & self._anchor:
+        if task_mask >= self._anchor:  # (the anchor bit is a word mask's top bit)
             found = self._phrases(tokens, hits, verbs_at)
             for kind, bit, _start, _words in found:
                 if kind == VERB:
                     verb |= bit
+                elif kind == OBJECT:
+                    task_mask |= bit
                 else:
-                    task_mask |= bit << self._shift[kind]
+                    task_mask |= bit << self._veto_shift
         # A rule fires when it has its verb (or needs none) and an object (or needs none), and
         # has at least one of them (a rule of attributes only fires by them), unless vetoed.
         matched = (verb | self.no_verbs) & (task_mask | self.no_objects)
@@ -314,7 +333,7 @@ class Matcher:
         else:
             fired = matched & self._worded_unconditional & ~vetoed
         # (tuple.__new__: a NamedTuple's own __new__ is a Python function, a step more per task)
-        return fired, _new_tuple(Scan, (tokens, masks, hits, verbs_at, found))
+        return fired, _new_tuple(Scan, (tokens, masks, hits, verbs_at, verbs, found))
 
     def _phrases(
         self, tokens: list[bytes], hits: list[int], verbs_at: tuple[int, ...]
@@ -328,17 +347,18 @@ class Matcher:
         for pos in hits:
             # (the words with the anchor bit are those in `_phrases_at`: a dict lookup by a
             # word already hashed is cheaper than an AND of its wide mask)
-            phrases_here = anchored.get(tokens[pos])
-            if phrases_here is None:
+            here = anchored.get(tokens[pos])
+            if here is None:
                 continue
-            after, before, phrases = phrases_here
-            next_bits = neighbours.get(tokens[pos + 1], 0) if pos + 1 < count else 0
-            last_bits = neighbours.get(tokens[pos - 1], 0) if pos else 0
-            if not (next_bits & after or last_bits & before):  # most anchors: no neighbour
-                continue
-            for kind, bit, start, size, others, side, neighbour in phrases:
-                if not (next_bits if side == 1 else last_bits) & neighbour:
-                    continue
+            after, before, by_after, by_before = here
+            # Most anchors have no neighbour there: the phrases are checked only where one is,
+            # and only those with that neighbour
+            near = neighbours.get(tokens[pos + 1], 0) & after if after and pos + 1 < count else 0
+            phrases = by_after.get(near) or _grouped(by_after, near) if near else ()
+            near = neighbours.get(tokens[pos - 1], 0) & before if before and pos else 0
+            if near:
+                phrases += by_before.get(near) or _grouped(by_before, near)
+            for kind, bit, start, size, others, _side, _neighbour in phrases:
                 first = pos + start
                 if first < 0 or first + size > count:
                     continue
@@ -363,20 +383,26 @@ class Matcher:
         """The task's words that made rule `index` fire, in task order, without repeats (the
         first `most` of them): its object words, its verbs at the leading verbs, and its
         phrases (each at its start)."""
-        tokens, masks, hits, verbs_at, found = scan  # (unpacked: cheaper than its attributes)
+        tokens, masks, hits, verbs_at, verbs, found = scan  # (cheaper than its fields)
         bit = 1 << index
-        verb = bit << self.verb_shift
-        if len(verbs_at) == 1:  # most tasks: one leading verb
-            at = verbs_at[0] if masks[verbs_at[0]] & verb else -1
-            places = [pos for pos in hits if masks[pos] & bit or pos == at]
-        else:
-            if len(verbs_at) > 8:  # a long list of leading verbs: look them up in a set
-                verbs_at = frozenset(verbs_at)
-            places = []  # the positions of its words, in task order
-            for pos in hits:
-                mask = masks[pos]
-                if mask & bit or (mask & verb and pos in verbs_at):
+        places = [pos for pos in hits if masks[pos] & bit]  # its object words
+        if len(verbs_at) == 1:  # most tasks: one leading verb, most often the first word
+            if verbs[0] & bit:
+                at = verbs_at[0]
+                if not places or at < places[0]:
+                    places.insert(0, at)
+                elif at not in places:
+                    places = sorted([*places, at])
+        else:  # and its verbs among the leading verbs, in task order
+            objects = len(places)
+            # (the leading verbs are all at different places, so only the objects need checking:
+            # in a set when there are many verbs, so that a long list of them stays linear)
+            among = set(places) if len(verbs_at) > 8 else places
+            for pos, verb in zip(verbs_at, verbs, strict=True):
+                if verb & bit and pos not in among:
                     places.append(pos)
+            if len(places) > objects:
+                places.sort()
         if not found:  # most tasks
             words = map(tokens.__getitem__, places)
         else:  # a phrase ("test case") shows as itself, where it starts
@@ -389,3 +415,9 @@ class Matcher:
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:
         """`evidence_words` as text."""
         return tuple(word.decode() for word in self.evidence_words(index, scan))
+
+
+def _grouped(by_bit: dict[int, tuple[Phrase, ...]], bits: int) -> tuple[Phrase, ...]:
+    """The phrases of several neighbour bits, for a word that is more than one neighbour
+    ("reports" is both "report*" and "reports"). (The order of phrases found is not read.)"""
+    return tuple(phrase for bit, group in by_bit.items() if bit & bits for phrase in group)

@@ -208,6 +208,9 @@ def _json_safe(text: str) -> str:
     return text
 
 
+_JOINED = b"', '".join  # the words of a `why`, between its quotes
+
+
 def json_records() -> Callable[[str, Decision, Sequence[bytes]], str]:
     """A function giving a task's JSON record (with its newline) from its text, its decision and
     the words its `why` shows: {"task", "exposure", "rule", "confidence", "why"}, as safe_json
@@ -231,11 +234,10 @@ def json_records() -> Callable[[str, Decision, Sequence[bytes]], str]:
                 parts.clear()
             known = parts[decision] = (head, after_words, unworded)
         head, after_words, unworded = known
-        if words:
-            why = "\"Matched '" + b"', '".join(words).decode() + "'" + after_words
-        else:
-            why = unworded
-        return '{"task": ' + _json_safe(text) + head + why  # one string built, not two
+        task = _json_safe(text)
+        if words:  # (an f-string builds the record in one pass, not one per `+`)
+            return f"""{{"task": {task}{head}"Matched '{_JOINED(words).decode()}'{after_words}"""
+        return f'{{"task": {task}{head}{unworded}'
 
     return record
 
