@@ -181,22 +181,10 @@ LONG_OBJECT = 4
 _WH_WORDS = frozenset({"whether", "which", "what", "how", "where", "when", "who"})
 
 
-def without_label(text: str) -> str:
-    """The task without a short label before a colon ('Quick one: approve X' -> 'approve X'),
-    as the rules read it: a label of one to four words, with words after the colon."""
-    from coach.task_words import LABEL_MOST
-
-    head, colon, rest = text.partition(":")
-    words_before = len(re.findall(r"[A-Za-z0-9]+", head))
-    if colon and 1 <= words_before <= LABEL_MOST and re.search(r"[A-Za-z0-9]", rest):
-        return rest.strip()
-    return text
-
-
 def object_phrase(text: str) -> str:
     """What the task works on, in its own words: the words after its leading verbs, up to the
     first preposition ('Write SQL queries to pull data' -> 'SQL queries')."""
-    from coach.task_words import task_words
+    from coach.task_words import task_words, without_label
 
     text = without_label(text)
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
@@ -310,7 +298,7 @@ def doing_phrase(text: str) -> str:
     'analyzing trends', 'Meet with clients to plan' -> 'meeting with clients'. Built from the
     task's own first verb and its object; a task that does not start with a verb reads
     'working on' its object."""
-    from coach.task_words import task_words
+    from coach.task_words import task_words, without_label
 
     text = without_label(text)
     thing = object_phrase(text)

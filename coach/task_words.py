@@ -69,16 +69,33 @@ def _verbs(lowered: bytes, tokens: list[bytes]) -> tuple[int, ...]:
     return leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(lowered.lower()))
 
 
+def _label_size(lowered: bytes, tokens: list[bytes]) -> int:
+    """How many words the label before the task's first colon has ("Quick one: approve X": 2),
+    or 0 when there is none: a label has one to four words, and words come after it."""
+    label = len(lowered[: lowered.index(COLON)].translate(WORD_BYTES).split())
+    return label if 1 <= label <= LABEL_MOST and label < len(tokens) else 0
+
+
 def _with_label(lowered: bytes, tokens: list[bytes], verbs: tuple[int, ...]) -> tuple[int, ...]:
     """`verbs`, and the leading verbs of what follows the task's first colon when the words
     before it are a short label ("Hail Mary: do we pivot", "Mission brief: copy the prices")."""
-    colon = lowered.index(COLON)
-    label = len(lowered[:colon].translate(WORD_BYTES).split())
-    if not 1 <= label <= LABEL_MOST or label == len(tokens):
+    label = _label_size(lowered, tokens)
+    if not label:
         return verbs
-    rest = lowered[colon + 1 :].lower()
+    rest = lowered[lowered.index(COLON) + 1 :].lower()
     after = leading_verbs(match[0] for match in LIST_TOKEN_RE.finditer(rest))
     return tuple(sorted({*verbs, *(label + place for place in after)}))
+
+
+def without_label(text: str) -> str:
+    """The task without a short label before its first colon ('Quick one: approve X' ->
+    'approve X'), read as `task_words` reads it; other text as it is."""
+    if ":" not in text:
+        return text
+    lowered = text.encode() if text.isascii() else text.lower().encode("ascii", "replace")
+    if not _label_size(lowered, lowered.translate(WORD_BYTES).split()):
+        return text
+    return text.partition(":")[2].strip()
 
 
 _FIRST = (0,)  # the leading verb of most tasks: the first word
