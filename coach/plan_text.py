@@ -229,9 +229,10 @@ def object_phrase(text: str) -> str:
         # 'Decide whether to approve deals': the clause after the question word is the object.
         return short(text[spans[start][0] :].strip(" ,;:."), 60)
     phrase = text[spans[start][0] : spans[end - 1][1]].strip(" ,;:")
-    if end < len(lower) and lower[end] in ("on", "about") and end - start <= 2:
-        # 'business teams on legal risks': what the advice or talk is about is the object.
-        more = lower[end + 1 : end + 4]
+    if end < len(lower) and lower[end] in ("on", "about", "at") and end - start <= 2:
+        # 'business teams on legal risks': what the advice or talk is about is the object;
+        # 'first pass at the FAQ': a short thing at something is that thing.
+        more = lower[end + 1 : end + 5]
         tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
         gaps = [text[spans[end + i][1] : spans[end + i + 1][0]] for i in range(1, tail)]
         comma = [i for i, gap in enumerate(gaps, start=1) if "," in gap]
