@@ -99,7 +99,10 @@ def test_teaching_others_ai_gets_the_multiplier_advice_not_an_automation():
         ("Quick one: approve the refund policy change", "approving the refund policy change"),
         ("Figma: rename all layers", "renaming all layers"),
         # a to-do named by a thing, not an act, reads 'working on' it
-        ("First pass at the help centre article", "working on first pass at the help centre article"),
+        (
+            "First pass at the help centre article",
+            "working on first pass at the help centre article",
+        ),
         # more than four words before the colon is not a label
         ("Send the report to everyone on the list: Ana, Bo", "sending the report"),
     ],
