@@ -1,0 +1,56 @@
+"""Work done the usual way, chores named by their data, and the limits of both.
+
+A desk chore says it is routine by how it is done ("the standard check", "same format as last
+month", "one ticket per bug") or by what it moves (an export, a tab, a tracker); a single
+finance or software noun beside it does not make it judgement work. Each case is worded for
+this test (not taken from any labelled set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.models import Exposure
+from coach.rules import load_rules
+
+D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
+
+CASES = [
+    # done the usual way: repeatable, rules-based
+    ("Run the standard sanctions check on the two new suppliers", D, "done-the-usual-way"),
+    ("Send the payroll cut-off reminder in the usual format", D, None),
+    ("Rebuild the churn table with the same thresholds as last month", D, "done-the-usual-way"),
+    ("Log one ticket per defect from the accessibility audit", D, "done-the-usual-way"),
+    ("Copy the old asset list into the new register row by row", D, None),
+    # ... but not when the usual way decides about people, money or safety
+    ("Decide whether we keep the usual year-end bonus", N, None),
+    ("Approve the standard discount for the Globex renewal", N, None),
+    ("Check the AI's reconciliation of the escrow account line by line", A, None),
+    # chores named by the data they move
+    ("Save the payroll export to the finance folder", D, "chore-nouns"),
+    ("Merge the four regional spreadsheets into one tab", D, None),
+    ("Refresh the budget tracker with October actuals", D, None),
+    # ... but designing what is exported is product or engineering work
+    ("Write the PRD for the scheduled export feature", A, None),
+    ("Build the Airflow job for the nightly export", A, None),
+    # a physical word in a screen task, and a screen word beside a physical one
+    ("Mock up the plant supervisors' shift view in Figma", A, None),
+    ("Deploy the crash cart to the recovery bay", N, None),
+    # casual calls on people and money stay human
+    ("Work out whether to let the night manager go", N, "final-say"),
+    ("Sink or swim call on the pilot store this quarter", N, "final-say"),
+    ("Recommend to the board whether to take the buyout offer", N, None),
+]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+@pytest.mark.parametrize(("text", "exposure", "rule"), CASES)
+def test_usual_way_and_data_chores(rules, text, exposure, rule):
+    verdict = rules.classify(text)
+    assert verdict.exposure == exposure, (text, verdict.rule, verdict.why)
+    if rule is not None:
+        assert verdict.rule == rule, (text, verdict.rule)
