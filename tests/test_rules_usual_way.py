@@ -33,6 +33,15 @@ CASES = [
     # ... but designing what is exported is product or engineering work
     ("Write the PRD for the scheduled export feature", A, None),
     ("Build the Airflow job for the nightly export", A, None),
+    # pasting into a sheet or deck is copying, wherever it comes in the to-do
+    ("Grab the churn figures and paste them into the board deck", D, "paste-it-in"),
+    ("Skim the supplier newsletters and paste the price changes into the sheet", D, None),
+    ("Apply the porcelain paste to the crown and fire it", N, None),
+    # checking links and pages still work is basic testing
+    ("Check every link in the donor email before it goes out", D, "basic-testing"),
+    # engineering in hands-on words
+    ("Rehearse the database failover with the platform team", A, None),
+    ("Rewire the alert routing for the payments on-call rota", A, None),
     # a physical word in a screen task, and a screen word beside a physical one
     ("Mock up the plant supervisors' shift view in Figma", A, None),
     ("Deploy the crash cart to the recovery bay", N, None),
