@@ -45,6 +45,16 @@ CASES = [
     # a physical word in a screen task, and a screen word beside a physical one
     ("Mock up the plant supervisors' shift view in Figma", A, None),
     ("Deploy the crash cart to the recovery bay", N, None),
+    # a weekly chart or deck is recurring reporting, even beside sales or design nouns
+    ("Refresh the weekly margin chart for the trading meeting", D, "recurring-report-words"),
+    # handing a chore to an AI tool is displacement; choosing or governing AI tools is not
+    ("Use the AI tool to sort the exit-survey answers into themes", D, "ai-does-the-chore"),
+    ("Ask Claude to turn the stock-take counts into a table", D, "ai-does-the-chore"),
+    ("Shortlist AI tools for contract review and set rules for their use", A, None),
+    # 'deploy' is engineering on software and hands-on with things
+    ("Deploy the barrier cones across the loading bay", N, None),
+    ("Deploy the pricing service behind the feature flag", A, None),
+    ("Add rollback steps to the deploy script", A, None),
     # casual calls on people and money stay human
     ("Work out whether to let the night manager go", N, "final-say"),
     ("Sink or swim call on the pilot store this quarter", N, "final-say"),
