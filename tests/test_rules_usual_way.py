@@ -19,7 +19,7 @@ CASES = [
     # done the usual way: repeatable, rules-based
     ("Run the standard sanctions check on the two new suppliers", D, "done-the-usual-way"),
     ("Send the payroll cut-off reminder in the usual format", D, None),
-    ("Rebuild the churn table with the same thresholds as last month", D, "done-the-usual-way"),
+    ("Rebuild the churn table with the same thresholds as last month", D, None),
     ("Log one ticket per defect from the accessibility audit", D, "done-the-usual-way"),
     ("Copy the old asset list into the new register row by row", D, None),
     # ... but not when the usual way decides about people, money or safety
@@ -55,7 +55,15 @@ CASES = [
     ("Deploy the barrier cones across the loading bay", N, None),
     ("Deploy the pricing service behind the feature flag", A, None),
     ("Add rollback steps to the deploy script", A, None),
+    # this week's or last month's numbers are recurring reporting; explaining them is not
+    ("Sort last month's card spend into the right cost codes", D, "recurring-report-words"),
+    ("Explain the drivers behind this month's churn jump to the COO", A, None),
+    # grounds, darkroom and shelter work is hands-on
+    ("Mow the sports field before the open day", N, None),
+    ("Clear the leaves out of the storm drains by the car park", N, None),
     # casual calls on people and money stay human
+    ("Keep the night bus route open or close it?", N, "final-say"),
+    ("Gut call on which team loses funding next year", N, None),
     ("Work out whether to let the night manager go", N, "final-say"),
     ("Sink or swim call on the pilot store this quarter", N, "final-say"),
     ("Recommend to the board whether to take the buyout offer", N, None),
