@@ -510,3 +510,49 @@ def test_repeated_statements_get_the_lines_each_gets_alone(fmt: str) -> None:
     assert result.exit_code == 0, result.output
     body = result.output.split("\n", 1)[1] if fmt == "table" else result.output
     assert body == "".join(alone[task] for task in statements)
+
+
+def _to_file(tmp_path: Path, data: bytes) -> tuple[int, bytes, bytes]:
+    """`coach classify` with `data` on standard input and its records to a regular file (the
+    path that reads, decides and writes a block of lines at a time)."""
+    out = tmp_path / "out.jsonl"
+    with out.open("wb") as handle:
+        result = subprocess.run(
+            [sys.executable, "-m", "coach", "classify"],
+            input=data,
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    return result.returncode, out.read_bytes(), result.stderr
+
+
+def test_blocks_to_a_file_give_what_lines_to_a_pipe_give(tmp_path: Path) -> None:
+    # Several reads' worth of input (a read is at most 64 KiB), so lines cross the block
+    # boundaries; with a byte-order mark, CRLF endings, blank and white-space-only lines, a
+    # line longer than a read, non-ASCII text and a last line without its newline.
+    lines = [
+        "\ufeffCompile the weekly sales report\r",
+        "",
+        " \t ",
+        "\x1c\x1d\x85",  # white space to str.isspace: blank
+        "Prüfen und Ablegen der Rechnungen: file invoices",
+        "Review, approve, or reject expense claims\r",
+        "Compile, " + "review, " * 12_000 + "and file the weekly reports",
+    ]
+    body = [lines[i % len(lines)] + f" {i}" * (i % 3) for i in range(9_000)]
+    data = ("\n".join(body) + "\nRepair hydraulic pumps").encode()
+    code, written, errors = _to_file(tmp_path, data)
+    assert code == 0 and errors == b""
+    assert written == run(stdin=data).stdout
+    assert len(written.splitlines()) == sum(1 for line in body if line.strip()) + 1
+
+
+def test_undecodable_line_in_a_block_to_a_file_stops_after_the_lines_before_it(
+    tmp_path: Path,
+) -> None:
+    data = b"Write a report\n" * 5_000 + b"\n  \nFile it \xc3\nRepair pumps\n"
+    code, written, errors = _to_file(tmp_path, data)
+    assert code == 2
+    assert written == run(stdin=data[: data.index(b"File it")]).stdout
+    assert errors.startswith(b"coach: error: standard input: line 5003: not UTF-8")

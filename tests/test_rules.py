@@ -386,3 +386,19 @@ def _table() -> RuleTable:
     if not _CACHE:
         _CACHE.append(load_rules())
     return _CACHE[0]
+
+
+_BLOCK_WORDS = st.sampled_from(
+    "plan direct or coordinate , and test cases case reports report prepare file review the "  # noqa: SIM905
+    "weekly sales in person web apps repair pumps for with using data: Quick one: x 42".split()
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_BLOCK_WORDS, min_size=1, max_size=14).map(" ".join), max_size=40))
+def test_deciding_a_block_is_deciding_each_task(rules: RuleTable, texts: list[str]) -> None:
+    # The block path of `coach classify` (every scan, then every decision, then the words) gives
+    # what `decide` gives task by task, fallbacks, phrases and repeated tasks included.
+    texts += texts[:3]
+    decisions, words = rules.decide_all(texts)
+    assert list(zip(decisions, words, strict=True)) == [rules.decide(text) for text in texts]

@@ -1,9 +1,11 @@
 """The input and output of `coach classify`: lines in, one record out per task, as they come.
 
-Input is read a line at a time (only a newline ends a task; a trailing CR is dropped; blank
-lines are skipped), so memory stays flat however long the input and the first verdict is out
-before the input ends. Output is flushed after each record on a terminal or a pipe, and
-written in blocks to a regular file. JSON records escape with the C encoder; only the rare
+Input is read a block at a time (what one read gives: at most _BLOCK bytes, or one long line
+whole; only a newline ends a task; a trailing CR is dropped; blank lines are skipped), so memory
+stays flat however long the input and the first verdict is out before the input ends. On a
+terminal or a pipe, each line is handled and its record flushed in turn (`input_lines`);
+elsewhere (a regular file) a block is handled a step at a time (`input_blocks`) and its records
+written at once. JSON records escape with the C encoder; only the rare
 characters it leaves raw (DEL, C1 controls, U+2028/U+2029) go through a second pass, and the
 part of a record that depends on the verdict alone is built once per verdict.
 """
@@ -90,10 +92,10 @@ def _whole_lines(stream: IO[bytes]) -> Iterator[bytes]:
         yield b"".join(held)
 
 
-def input_lines(path: Path | None) -> Iterator[tuple[int, str, str]]:
-    """(line number, text, where) for each non-blank line of FILE or standard input, read as it
-    comes, a block at a time; a line that is not UTF-8 stops with a CoachError naming the line,
-    after the lines before it."""
+def _pieces(path: Path | None) -> Iterator[tuple[int, str, str]]:
+    """(lines before, text, where) for each piece of FILE or standard input: whole lines (the
+    last may not end in a newline), decoded, as they come. A piece with a line that is not UTF-8
+    gives the whole lines before that line, then stops with a CoachError naming the line."""
     stream, where = _open_input(path)
     number = 0  # lines before this piece
     try:
@@ -104,17 +106,39 @@ def input_lines(path: Path | None) -> Iterator[tuple[int, str, str]]:
                 text = piece.decode()
             except UnicodeDecodeError as exc:
                 start = piece.rfind(b"\n", 0, exc.start) + 1  # where the bad line starts
-                yield from _lines(piece[:start].decode(), number, where)  # the lines before it
+                yield number, piece[:start].decode(), where  # the lines before it
                 number += piece.count(b"\n", 0, start) + 1
                 raise CoachError(
                     f"{where}: line {number}: not UTF-8 text (bad byte at column "
                     f"{exc.start - start + 1}); save it as UTF-8"
                 ) from None
-            yield from _lines(text, number, where)
+            yield number, text, where
             number += text.count("\n")
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def input_lines(path: Path | None) -> Iterator[tuple[int, str, str]]:
+    """(line number, text, where) for each non-blank line of FILE or standard input, read as it
+    comes, a block at a time; a line that is not UTF-8 stops with a CoachError naming the line,
+    after the lines before it."""
+    for before, text, where in _pieces(path):
+        yield from _lines(text, before, where)
+
+
+def input_blocks(path: Path | None) -> Iterator[list[str]]:
+    """The non-blank lines of FILE or standard input, as `input_lines` reads them, in blocks:
+    the lines of one read (at most _BLOCK bytes, or one long line), for a caller that handles
+    a block at a time. A line that is not UTF-8 stops as there, after the lines before it."""
+    for _before, text, _where in _pieces(path):
+        lines = text.split("\n")
+        if not lines[-1]:
+            lines.pop()  # the newline that ends the last line
+        if "\r" in text:
+            lines = [line[:-1] if line[-1:] == "\r" else line for line in lines]
+        # (str.strip gives "" for a line that is empty or all white space, as isspace reads it)
+        yield list(filter(str.strip, lines))
 
 
 def _lines(text: str, before: int, where: str) -> Iterator[tuple[int, str, str]]:

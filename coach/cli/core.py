@@ -11,6 +11,7 @@ import click
 
 from coach.cli.classify_io import (
     flushes_each_line,
+    input_blocks,
     input_lines,
     json_records,
     table_rows,
@@ -18,6 +19,11 @@ from coach.cli.classify_io import (
 )
 from coach.cli.classify_io import safe_json as safe_json  # used by the other commands
 from coach.cli.group import get_rules, rules_option
+
+# Tasks decided a step at a time: 64 keeps the most code hot for the fewest objects held (a
+# group's scans outlive a young-generation collection; at 500 tasks, the collector's work costs
+# more than the caches save)
+_GROUP = 64
 
 
 @click.command()
@@ -58,6 +64,18 @@ def classify(ctx: click.Context, file: Path | None, fmt: str, jsonl: bool) -> No
         out.write(render(None, None, ()))
     write = out.write
     try:
+        if flush is None and not jsonl:
+            # Not to a terminal or a pipe: a block of lines at a time (what one read gave), in
+            # groups of _GROUP tasks, each step for a whole group (every scan, every decision,
+            # every task's words, every record, then one write), so each step's code stays hot
+            # in the processor's caches. The same bytes out.
+            for block in input_blocks(file):
+                for start in range(0, len(block), _GROUP):
+                    part = block[start : start + _GROUP]
+                    decisions, words = table.decide_all(part)
+                    write("".join(map(render, part, decisions, words)))
+            out.flush()
+            return
         for number, text, where in input_lines(file):
             if jsonl:
                 line = task_line(text, number, where)
