@@ -15,8 +15,9 @@ matched in four steps:
 3. **Phrases.** Only where a word that anchors a multi-word pattern ("test case*") stands next
    to a word with the right *neighbour bit* (the phrase's word beside the anchor) is the
    phrase checked in full, and only the phrases with that neighbour: most anchor words are not
-   in a phrase, and cost two lookups. The anchors among the task's words are found by their
-   entry in `_phrases_at`.
+   in a phrase, and cost two lookups. A phrase's anchor is its longest exact word that is not
+   a common word (`anchor_of`: "person" in "in person"), so "or", "to" or "for" anchor none.
+   The anchors among the task's words are found by their entry in `_phrases_at`.
 4. **Fired rules.** The OR of the word masks (the *task mask*), the verb masks of the leading
    verbs and the phrases found give the fired rules in a few integer operations.
 
@@ -154,12 +155,24 @@ class _RuleLike(Protocol):
     when: dict[str, bool]
 
 
+# Words too common to anchor a phrase: most tasks have one, so a phrase anchored by one would
+# be checked on most tasks ('or not', 'for our ai', 'with this week s')
+_COMMON = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
+     "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "using", "with"]
+)  # fmt: skip
+
+
 def anchor_of(words: list[str]) -> int:
     """Which word of a phrase to look it up by: an exact word rather than a stem ('web' in
-    'web app*'), and a longer one rather than 'in' or 'on' ('in person')."""
-    exact = [i for i, w in enumerate(words) if not w.endswith("*")]
-    longer = [i for i in exact if len(words[i]) > 3]
-    return (longer or exact or [0])[0]
+    'web app*'), one that is not a common word ('person' in 'in person'), the longest."""
+    best, size = -1, 0
+    for place, word in enumerate(words):
+        if len(word) > size and word[-1] != "*" and word not in _COMMON:
+            best, size = place, len(word)
+    if best < 0:  # only common words and stems: the first exact word, else the first word
+        best = next((place for place, word in enumerate(words) if word[-1] != "*"), 0)
+    return best
 
 
 class Matcher:
