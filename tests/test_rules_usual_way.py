@@ -61,6 +61,12 @@ CASES = [
     # grounds, darkroom and shelter work is hands-on
     ("Mow the sports field before the open day", N, None),
     ("Clear the leaves out of the storm drains by the car park", N, None),
+    # the same step for every item is a rules-based chore ...
+    ("Flag every supplier invoice older than 90 days", D, None),
+    ("Tag the exit-survey comments by theme", D, None),
+    ("Post the warehouse lead opening to Indeed and the job boards", D, None),
+    # ... but not building what runs on every commit
+    ("Set up the CI job so tests run on every commit", A, None),
     # casual calls on people and money stay human
     ("Keep the night bus route open or close it?", N, "final-say"),
     ("Gut call on which team loses funding next year", N, None),
