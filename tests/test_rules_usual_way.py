@@ -67,6 +67,12 @@ CASES = [
     ("Post the warehouse lead opening to Indeed and the job boards", D, None),
     # ... but not building what runs on every commit
     ("Set up the CI job so tests run on every commit", A, None),
+    # hands-on care and teaching at the board stay human
+    ("Check the range of motion in Sam's shoulder after the session", N, None),
+    ("Teach fractions to Year 4 at the whiteboard", N, None),
+    # putting a reminder on autopilot is automating a chore, not flying a plane
+    ("Put the expenses reminder on autopilot in Slack", D, None),
+    ("Abort or go on the pharmacy app launch after the pen test?", N, None),
     # casual calls on people and money stay human
     ("Keep the night bus route open or close it?", N, "final-say"),
     ("Gut call on which team loses funding next year", N, None),
