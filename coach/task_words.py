@@ -28,7 +28,7 @@ CONNECTORS = frozenset({b",", b"and", b"or"})
 # (and fails) to read its operand as an int, raising and clearing an error each time.
 COMMA = ord(",")
 COLON = ord(":")
-LABEL_MOST = 4  # words before a colon that make a label ("Quick one:"), not part of the task
+LABEL_MOST = 7  # words before a colon that make a label ("Quick one:"), not part of the task
 # Words that may come before the leading verb: a subject, an adverb of frequency, or the
 # urgency a worker types in front of a to-do ("URGENT: send ...", "high priority update ...").
 LEAD_IN = frozenset(
@@ -71,7 +71,7 @@ def _verbs(lowered: bytes, tokens: list[bytes]) -> tuple[int, ...]:
 
 def _label_size(lowered: bytes, tokens: list[bytes]) -> int:
     """How many words the label before the task's first colon has ("Quick one: approve X": 2),
-    or 0 when there is none: a label has one to four words, and words come after it."""
+    or 0 when there is none: a label has one to seven words, and words come after it."""
     label = len(lowered[: lowered.index(COLON)].translate(WORD_BYTES).split())
     return label if 1 <= label <= LABEL_MOST and label < len(tokens) else 0
 

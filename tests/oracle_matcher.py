@@ -17,12 +17,12 @@ JOINS = {w.decode() for w in CONNECTORS}
 def leading_verb_places(text: str) -> set[int]:
     """Places (among the words) of 'Plan, direct, or coordinate ...': the first word after any
     lead-in words, and each word after a run of commas, 'and' and 'or' that follows it; and,
-    after a label of one to four words and a colon ('Quick one: approve ...'), the same again."""
+    after a label of one to seven words and a colon ('Quick one: approve ...'), the same again."""
     places = _list_places(text)
     if ":" in text:
         head, rest = text.split(":", 1)
         label = len(re.findall(r"[a-z0-9]+", head.lower()))
-        if 1 <= label <= 4 and re.search(r"[a-z0-9]", rest.lower()):
+        if 1 <= label <= 7 and re.search(r"[a-z0-9]", rest.lower()):
             places |= {label + place for place in _list_places(rest)}
     return places
 

@@ -103,7 +103,7 @@ def test_teaching_others_ai_gets_the_multiplier_advice_not_an_automation():
             "First pass at the help centre article",
             "working on first pass at the help centre article",
         ),
-        # more than four words before the colon is not a label
+        # more than seven words before the colon is not a label
         ("Send the report to everyone on the list: Ana, Bo", "sending the report"),
     ],
 )

@@ -73,6 +73,9 @@ CASES = [
     # putting a reminder on autopilot is automating a chore, not flying a plane
     ("Put the expenses reminder on autopilot in Slack", D, None),
     ("Abort or go on the pharmacy app launch after the pen test?", N, None),
+    # a longer lead-in before a colon is a label too: the verb after it counts
+    ("Get ahead of the spring appeal: draft four posts for the donors", D, None),
+    ("Clean slate for the billing migration: write the cutover plan", A, None),
     # casual calls on people and money stay human
     ("Keep the night bus route open or close it?", N, "final-say"),
     ("Gut call on which team loses funding next year", N, None),
