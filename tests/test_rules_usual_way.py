@@ -76,6 +76,9 @@ CASES = [
     # a longer lead-in before a colon is a label too: the verb after it counts
     ("Get ahead of the spring appeal: draft four posts for the donors", D, None),
     ("Clean slate for the billing migration: write the cutover plan", A, None),
+    # a threshold set in advance makes a clean-up rules-based
+    ("Archive the shared-drive folders untouched for two years", D, None),
+    ("Close the support tickets older than 14 days with no reply", D, None),
     # casual calls on people and money stay human
     ("Keep the night bus route open or close it?", N, "final-say"),
     ("Gut call on which team loses funding next year", N, None),
