@@ -79,7 +79,11 @@ CASES = [
     # a threshold set in advance makes a clean-up rules-based
     ("Archive the shared-drive folders untouched for two years", D, None),
     ("Close the support tickets older than 14 days with no reply", D, None),
+    # software words on physical things
+    ("Debug the rattle in the boiler room extractor fan", N, None),
+    ("Patch the cracked tile by the lift", N, None),
     # casual calls on people and money stay human
+    ("Keep or drop the travel insurance add-on?", N, None),
     ("Keep the night bus route open or close it?", N, "final-say"),
     ("Gut call on which team loses funding next year", N, None),
     ("Work out whether to let the night manager go", N, "final-say"),
