@@ -132,27 +132,27 @@ def input_blocks(path: Path | None) -> Iterator[list[str]]:
     the lines of one read (at most _BLOCK bytes, or one long line), for a caller that handles
     a block at a time. A line that is not UTF-8 stops as there, after the lines before it."""
     for _before, text, _where in _pieces(path):
-        lines = text.split("\n")
-        if not lines[-1]:
-            lines.pop()  # the newline that ends the last line
-        if "\r" in text:
-            lines = [line[:-1] if line[-1:] == "\r" else line for line in lines]
         # (str.strip gives "" for a line that is empty or all white space, as isspace reads it)
-        yield list(filter(str.strip, lines))
+        yield list(filter(str.strip, _split(text)))
 
 
 def _lines(text: str, before: int, where: str) -> Iterator[tuple[int, str, str]]:
     """The non-blank lines of `text` (whole lines, each ending in a newline but perhaps the
     last), numbered from `before + 1`, without their newline or a CR before it."""
+    for number, line in enumerate(_split(text), start=before + 1):
+        if line and not line.isspace():
+            yield number, line, where
+
+
+def _split(text: str) -> list[str]:
+    """The lines of `text` (whole lines, each ending in a newline but perhaps the last), without
+    their newline or a CR before it; blank ones too, so that they can be counted."""
     lines = text.split("\n")
     if not lines[-1]:
         lines.pop()  # the newline that ends the last line
-    crs = "\r" in text
-    for number, line in enumerate(lines, start=before + 1):
-        if crs and line[-1:] == "\r":
-            line = line[:-1]
-        if line and not line.isspace():
-            yield number, line, where
+    if "\r" in text:
+        lines = [line[:-1] if line[-1:] == "\r" else line for line in lines]
+    return lines
 
 
 class TaskLine(BaseModel):
