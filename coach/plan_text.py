@@ -181,12 +181,22 @@ LONG_OBJECT = 4
 _WH_WORDS = frozenset({"whether", "which", "what", "how", "where", "when", "who"})
 
 
+def _unlabelled(text: str) -> str:
+    """The task without the short labels before its colons ('Quick one: Figma: rename layers'
+    -> 'rename layers'), so that the plan names it by its own verb and object."""
+    from coach.task_words import without_label
+
+    while (shorter := without_label(text)) != text:
+        text = shorter
+    return text
+
+
 def object_phrase(text: str) -> str:
     """What the task works on, in its own words: the words after its leading verbs, up to the
     first preposition ('Write SQL queries to pull data' -> 'SQL queries')."""
-    from coach.task_words import task_words, without_label
+    from coach.task_words import task_words
 
-    text = without_label(text)
+    text = _unlabelled(text)
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
     lower = [text[a:b].lower() for a, b in spans]
     tokens, verbs = task_words(text)
@@ -299,9 +309,9 @@ def doing_phrase(text: str) -> str:
     'analyzing trends', 'Meet with clients to plan' -> 'meeting with clients'. Built from the
     task's own first verb and its object; a task that does not start with a verb reads
     'working on' its object."""
-    from coach.task_words import task_words, without_label
+    from coach.task_words import task_words
 
-    text = without_label(text)
+    text = _unlabelled(text)
     thing = object_phrase(text)
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
     if not spans:

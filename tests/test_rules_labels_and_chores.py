@@ -98,6 +98,8 @@ def test_teaching_others_ai_gets_the_multiplier_advice_not_an_automation():
     [
         ("Quick one: approve the refund policy change", "approving the refund policy change"),
         ("Figma: rename all layers", "renaming all layers"),
+        # two labels: the plan still names the task by its own verb
+        ("Quick one: Figma: rename all layers", "renaming all layers"),
         # a to-do named by a thing, not an act, reads 'working on' it
         (
             "First pass at the help centre article",
