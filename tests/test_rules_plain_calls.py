@@ -1,0 +1,57 @@
+"""Plain-language calls, specs and daily chores: how a worker types them, and their limits.
+
+A worker asks a decision as a question ("do we ...", "whether we ...", "ok to ..."): that is a
+call a person is accountable for, whatever it is about. Writing a spec, an epic or guidelines
+is product, design or security work, not a first draft. A daily report or an aging report is
+recurring reporting, and work done "per the" guide or policy has its guardrails written down.
+Each case is worded for this test (not taken from any labelled set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.models import Exposure
+from coach.rules import load_rules
+
+D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
+
+CASES = [
+    # a decision asked as a question stays with a person
+    ("Do we renew the Initech contract or let it lapse?", N, "final-say"),
+    ("Work out whether we can afford a second office next year", N, "final-say"),
+    ("Tell Ana if we go ahead with the price rise", N, "final-say"),
+    ("Ok to approve the new agency retainer?", N, "final-say"),
+    ("Which two pilots get cut from the spring budget?", N, "final-say"),
+    ("Agree our final number before the auction, we are near walk-away", N, "final-say"),
+    # ... but checking whether figures match is a check, not a call
+    ("Check whether the totals in the payroll export match the ledger", D, None),
+    # specs, epics and guidelines are product, design or security work
+    ("Write the requirements for the billing revamp with the product lead", A, None),
+    ("Draft the epics for the mobile checkout", A, None),
+    ("Write the security guidelines for vendor laptops", A, None),
+    # ... while a first draft of ordinary copy is still a first draft
+    ("Write the first draft of the holiday newsletter", D, "writing-verbs"),
+    # daily and aging reports are recurring reporting
+    ("Send the daily sign-ups count to the growth channel", D, "recurring-report-words"),
+    ("Refresh the AR aging report before the Monday call", D, None),
+    # ... but designing a daily screen is design, and daily meals are cooked by hand
+    ("Mock up the daily summary screen in Figma", A, None),
+    ("Prepare daily meals for the residents", N, None),
+    # done per the written guide or policy
+    ("Close the duplicate tickets per the triage guide", D, "by-the-template"),
+    ("Archive the 2022 contracts per the retention policy", D, "by-the-template"),
+]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+@pytest.mark.parametrize(("text", "exposure", "rule"), CASES)
+def test_plain_calls_specs_and_daily_chores(rules, text, exposure, rule):
+    verdict = rules.classify(text)
+    assert verdict.exposure == exposure, (text, verdict.rule, verdict.why)
+    if rule is not None:
+        assert verdict.rule == rule, (text, verdict.rule)
