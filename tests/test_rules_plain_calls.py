@@ -38,6 +38,8 @@ CASES = [
     # ... but designing a daily screen is design, and daily meals are cooked by hand
     ("Mock up the daily summary screen in Figma", A, None),
     ("Prepare daily meals for the residents", N, None),
+    # compiling a weekly or monthly list is recurring reporting, not record-keeping
+    ("Compile the monthly overtime list for the plant managers", D, "recurring-report-words"),
     # done per the written guide or policy
     ("Close the duplicate tickets per the triage guide", D, "by-the-template"),
     ("Archive the 2022 contracts per the retention policy", D, "by-the-template"),
