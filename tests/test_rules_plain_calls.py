@@ -40,6 +40,12 @@ CASES = [
     ("Prepare daily meals for the residents", N, None),
     # compiling a weekly or monthly list is recurring reporting, not record-keeping
     ("Compile the monthly overtime list for the plant managers", D, "recurring-report-words"),
+    # game, data and network tools make a hands-on verb desk work
+    ("Cut the draw calls in the boss arena until it holds 60 fps", A, None),
+    ("Rig the new creature's jaw in Maya", A, None),
+    ("Tighten the firewall rules on the warehouse scanners' VLAN", A, None),
+    # ... and filing down an edge is shop work, not filing
+    ("File down the sharp edges on the bracket before painting", N, "construction-and-trades"),
     # done per the written guide or policy
     ("Close the duplicate tickets per the triage guide", D, "by-the-template"),
     ("Archive the 2022 contracts per the retention policy", D, "by-the-template"),
