@@ -46,6 +46,12 @@ CASES = [
     ("Tighten the firewall rules on the warehouse scanners' VLAN", A, None),
     # ... and filing down an edge is shop work, not filing
     ("File down the sharp edges on the bracket before painting", N, "construction-and-trades"),
+    # with nothing else to go on, a list, a macro or an email sequence is a desk chore
+    ("Sort out the bounced addresses on the alumni list", D, "desk-chore-words"),
+    ("Swap the signature in the out-of-office macros", D, "desk-chore-words"),
+    # ... but not a prompt template or an agent, and any stronger rule still decides
+    ("Version the prompt templates for the intake bot", A, None),
+    ("Decide whether the promo list goes to the press", N, None),
     # done per the written guide or policy
     ("Close the duplicate tickets per the triage guide", D, "by-the-template"),
     ("Archive the 2022 contracts per the retention policy", D, "by-the-template"),
