@@ -94,6 +94,25 @@ async def test_down_from_the_search_keeps_the_best_match() -> None:
         assert app.session.tasks
 
 
+async def test_up_from_the_search_moves_above_the_best_match() -> None:
+    """↑ in the search box moves the highlight too: from the best match onto "Start blank",
+    and enter then starts a blank week rather than taking the match."""
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_role_step(pilot, "Paralegal")
+        assert highlighted_title(app).startswith("Paralegal")
+        await pilot.press("up")
+        await settle(pilot)
+        assert isinstance(app.focused, OptionList)
+        assert highlighted_title(app).startswith("Start blank")
+        assert preview(app).startswith("Your own tasks")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "TasksScreen"
+        assert app.session.tasks == []
+        assert app.session.pf.profile.role == "Paralegal"
+
+
 async def test_a_search_with_no_match_says_so() -> None:
     app = make_app(Settings.from_env(), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

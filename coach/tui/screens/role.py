@@ -27,7 +27,7 @@ class RoleScreen(CoachScreen):
     HELP = (
         "Type a job title to filter the role catalog (typos are fine). The best match is "
         "highlighted: enter or ctrl+n takes its typical tasks, which you can edit next; ↓ and ↑ "
-        "choose another role. "
+        "(from the search box too) choose another role. "
         "Pick 'Keep my tasks / start blank' to type your own. ctrl+o imports the tasks of an "
         "occupation from an O*NET Task Statements file you downloaded."
     )
@@ -36,6 +36,7 @@ class RoleScreen(CoachScreen):
         Binding("escape", "back", "Back", id="back"),
         Binding("ctrl+o", "onet", "Import O*NET", id="onet", priority=True),
         Binding("down", "to_list", "Results", id="to-list", show=False),
+        Binding("up", "to_list_up", "Results", id="to-list-up", show=False),
     ]
     AUTO_FOCUS = "#role-search"
 
@@ -176,8 +177,15 @@ class RoleScreen(CoachScreen):
         """↓ from the search box moves into the list, onto the highlighted (best) match."""
         self.query_one("#role-list", OptionList).focus()
 
+    def action_to_list_up(self) -> None:
+        """↑ from the search box moves into the list, one above the highlighted match (from the
+        best match, onto 'Start blank' / 'Keep my tasks')."""
+        option_list = self.query_one("#role-list", OptionList)
+        option_list.focus()
+        option_list.highlighted = max(0, (option_list.highlighted or 0) - 1)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "to_list" and not isinstance(self.focused, Input):
+        if action in ("to_list", "to_list_up") and not isinstance(self.focused, Input):
             return False
         return super().check_action(action, parameters)
 
