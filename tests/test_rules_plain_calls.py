@@ -52,6 +52,11 @@ CASES = [
     # ... but not a prompt template or an agent, and any stronger rule still decides
     ("Version the prompt templates for the intake bot", A, None),
     ("Decide whether the promo list goes to the press", N, None),
+    # a newsletter "deployed" is a send; a service deployed is engineering
+    ("Deploy the monthly newsletter to the customer mailing list", D, None),
+    ("Deploy the new auth service to staging", A, "engineering-verbs"),
+    # a smoke or regression pass is basic testing
+    ("Smoke pass on the checkout flow before the release", D, "test-artifacts"),
     # done per the written guide or policy
     ("Close the duplicate tickets per the triage guide", D, "by-the-template"),
     ("Archive the 2022 contracts per the retention policy", D, "by-the-template"),
