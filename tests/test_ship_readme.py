@@ -33,6 +33,31 @@ SCREENSHOTS = [SNAPSHOTS / "test_review_large_in_colour.svg", SNAPSHOTS / "test_
 """The README shows these snapshots directly, so its pictures are as current as the tests."""
 
 
+QUICK_START = re.compile(r"## Quick start\n.*?```sh\n(?P<body>.*?)```", re.S)
+
+
+def quick_start() -> list[str]:
+    block = QUICK_START.search(README.read_text("utf-8"))
+    assert block, "README.md has no ```sh block under '## Quick start'"
+    return [line for line in block["body"].splitlines() if line.strip()]
+
+
+def test_quick_start_is_two_commands_that_need_only_python():
+    run, test = quick_start()  # exactly two
+    for command in (run, test):
+        assert command.startswith("python3 -m venv .venv && "), command
+        assert "make" not in command.split(), command
+    assert run.endswith(".venv/bin/coach")
+    assert "pytest" in test and "'.[dev]'" in test
+
+
+def test_ci_runs_the_quick_start_test_command_word_for_word():
+    _run, test = quick_start()
+    ci = (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
+    assert test in ci, ".ci/run must run the README's test command as it is written"
+    assert not any(line.split()[:1] == ["make"] for line in ci)
+
+
 def examples() -> list[tuple[str, str]]:
     return [(m["command"], m["body"]) for m in EXAMPLE.finditer(README.read_text("utf-8"))]
 
