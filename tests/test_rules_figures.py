@@ -66,3 +66,20 @@ def test_every_figure_is_listed_once(table):
     # a figure that is also a trade's literal step is left out (see the list's comment)
     for literal in ("trim the fat", "test the waters", "nail down", "game plan", "heavy lifting"):
         assert literal not in figures
+
+
+@pytest.mark.parametrize(
+    ("text", "hands_on"),
+    [
+        ("Swap the toner in the third-floor printer", True),
+        ("Unjam the label printer in the mail room", True),
+        ("Laminate the fire exit maps for each floor", True),
+        ("Swap the hero image on the pricing page", False),
+        ("Shoot a quick email to the vendor about the late invoice", False),
+        ("Wipe the test accounts from the staging CRM", False),
+    ],
+)
+def test_plain_hands_on_verbs_read_their_object(table, text, hands_on):
+    """Swapping, unjamming or laminating a thing is hands-on; the same verb on a page, an
+    email or a system is desk work."""
+    assert (table.classify(text).exposure is N) is hands_on
