@@ -167,12 +167,8 @@ def probability(
     k = meta.prior_tasks
     band = band_of(margin)
     band_index = BANDS.index(band)
-    overall = _rate(
-        Counts(
-            tasks=sum(c.tasks for c in cal.bands.values()),
-            right=sum(c.right for c in cal.bands.values()),
-        )
-    )
+    tasks = sum(c.tasks for c in cal.bands.values())  # over every band: `_rate` of their sum
+    overall = sum(c.right for c in cal.bands.values()) / tasks if tasks else 0.5
     band_shift = _logit(_rate(cal.bands[band])) - _logit(overall)
     base = _rate(cal.classes[exposure])
     counts = cal.rules.get(rule_id)

@@ -150,6 +150,7 @@ class Matcher:
                 for pattern in patterns:
                     self._add_pattern(kind, bit, pattern_words(pattern))
         self._worded_unconditional = self._worded & ~self.when_mask
+        self._stem_anchor_sizes = sorted({len(stem) for stem in self._phrases_stem})
         # Every prefix of a stem is in `_stems` too (with mask 0 unless it is a stem itself), so
         # a new word's stems are found by looking up its prefixes until one is not there
         for stem in list(self._stems):
@@ -222,10 +223,10 @@ class Matcher:
 
     def _phrases_anchored_by(self, token: bytes) -> Anchored:
         phrases = list(self._phrases_exact.get(token, ()))
-        for size in range(MIN_STEM, len(token) + 1):
-            if token[:size] not in self._stems:
-                break
-            phrases += self._phrases_stem.get(token[:size], ())
+        stem_phrases = self._phrases_stem
+        for size in self._stem_anchor_sizes:  # the lengths of the stems that anchor a phrase
+            if size <= len(token) and token[:size] in stem_phrases:
+                phrases += stem_phrases[token[:size]]
         by_after: dict[int, tuple[Phrase, ...]] = {}
         by_before: dict[int, tuple[Phrase, ...]] = {}
         for phrase in phrases:
