@@ -6,10 +6,12 @@ Screens do not tell anyone when they change the draft: the draft itself tells th
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from coach.tui.screens import STEPS_CSS
@@ -56,6 +58,13 @@ class CoachScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.sub_title = self.STEP
+
+    def on_screen_suspend(self) -> None:
+        # A dialog on top shows the app's toasts in its own rack, and this screen shows
+        # through behind it: hide this screen's copy so each toast shows once. (Textual puts
+        # them back when this screen resumes.)
+        with suppress(NoMatches):  # (none when notifications are off)
+            self.get_child_by_id("textual-toastrack").display = False
 
     @on(events.Resize)
     def _mark_too_small(self, event: events.Resize) -> None:
