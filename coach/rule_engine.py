@@ -5,7 +5,7 @@ rank, heaviest first, so that `coach.decisions` reads "strongest" as "lowest bit
 matched in four steps:
 
 1. **Words.** The task is lower-cased and cut into ASCII words, and its leading verbs are found
-   (`coach.task_words`).
+   (`coach.task_words`); a task written as a question ends with one more word, "?".
 2. **Word masks.** Each word's *word mask* (below) comes from a memo, `WordMasks`: one dict
    lookup per word, run by `map` in C. A word seen for the first time is learnt on that
    lookup from two dicts built from the table: `_exact` (whole words) and `_stems`, which holds
@@ -71,7 +71,7 @@ from operator import or_
 from typing import Protocol
 
 from coach.rule_records import Anchored, Found, Phrase, Scan, anchor_of
-from coach.task_words import pattern_words, task_words
+from coach.task_words import QUESTION, asks, pattern_words, task_words
 
 MIN_STEM = 3  # a stem pattern ("report*") has at least this many letters before its '*'
 WORD_MEMO_LIMIT = 50_000  # words remembered (a few MiB); all forgotten at once when full
@@ -237,6 +237,8 @@ class Matcher:
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
         tokens, verbs_at = task_words(text)
+        if tokens and asks(text):  # "Drop the Acme account?": the question mark is a word
+            tokens.append(QUESTION)
         if len(self._word_masks) > WORD_MEMO_LIMIT:  # between tasks, so all agree on a task
             self._forget_words()
         masks = list(map(self._mask_of, tokens))  # new words are learnt

@@ -28,7 +28,7 @@ from coach.models import ATTRIBUTES, Exposure, Task, Verdict
 from coach.rule_engine import MIN_STEM, Matcher, pattern_words
 from coach.rule_lists import expand_lists, word_lists
 
-_WORD_PATTERN = re.compile(r"^[a-z0-9]+\*?$")
+_WORD_PATTERN = re.compile(r"^(?:[a-z0-9]+\*?|\?)$")  # a word, a stem, or "?" (a question)
 
 _WHY_WORDS = 3  # a verdict's `why` shows the first three words that made its rule fire
 
@@ -93,7 +93,8 @@ def _check_pattern(pattern: str) -> None:
     for word in words:
         if not _WORD_PATTERN.match(word):
             raise ValueError(
-                f"bad pattern {pattern!r}: use lower-case words, with '*' only at a word's end"
+                f"bad pattern {pattern!r}: use lower-case words, with '*' only at a word's end "
+                "(or '?' alone, for a task written as a question)"
             )
         if word.endswith("*") and len(word) - 1 < MIN_STEM:
             raise ValueError(f"bad pattern {pattern!r}: put at least {MIN_STEM} letters before '*'")

@@ -35,8 +35,19 @@ LEAD_IN = frozenset(
     {b"i", b"we", b"you", b"they", b"he", b"she", b"also", b"usually", b"often", b"regularly",
      b"sometimes", b"frequently", b"occasionally", b"routinely", b"then", b"personally", b"may",
      b"must", b"will", b"to", b"urgent", b"urgently", b"asap", b"critical", b"important",
-     b"todo", b"high", b"priority", b"please", b"pls", b"just", b"quickly", b"finally"}
+     b"todo", b"high", b"priority", b"please", b"pls", b"just", b"quickly", b"finally", b"can",
+     b"could", b"would"}
 )  # fmt: skip
+
+
+# A task written as a question ("Drop the Acme account?") ends with this word, after its own: the
+# one word of a task that is not [a-z0-9] (`asks`), so that the rules table can name it as "?".
+QUESTION = b"?"
+
+
+def asks(text: str) -> bool:
+    """Whether the task is written as a question: its last character, but white space, is '?'."""
+    return "?" in text and text.rstrip().endswith("?")
 
 
 def pattern_words(pattern: str) -> list[str]:

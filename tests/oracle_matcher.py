@@ -58,6 +58,8 @@ def found_at(pattern: str, words: list[str]) -> list[tuple[int, str]]:
 def oracle_matches(rules, text: str, attributes=None) -> list[tuple[str, tuple[str, ...]]]:
     """(rule id, evidence words in task order) for every rule that fires, in table order."""
     words = re.findall(r"[a-z0-9]+", text.lower())
+    if words and text.strip().endswith("?"):  # a question: "?" is its last word
+        words.append("?")
     verb_places = leading_verb_places(text)
     fired = []
     for rule in rules:

@@ -28,7 +28,23 @@ def _pattern_words(table: RuleTable) -> list[str]:
 
 
 VOCABULARY = _pattern_words(BUNDLED)
-GLUE = ["and", "or", ",", ", or", "I", "we", "also", "usually", "to", "the", "of", "for", "."]
+GLUE = [
+    "and",
+    "or",
+    ",",
+    ", or",
+    "I",
+    "we",
+    "also",
+    "usually",
+    "to",
+    "the",
+    "of",
+    "for",
+    ".",
+    "?",
+    " ? ",
+]
 ODD = ["Kelvin \u212a", "caf\u00e9", "\u5de5\u4f5c", "e-mail", "don't", "tier-1", "\x1b[0m"]
 
 
