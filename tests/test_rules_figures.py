@@ -74,6 +74,8 @@ def test_every_figure_is_listed_once(table):
         ("Swap the toner in the third-floor printer", True),
         ("Unjam the label printer in the mail room", True),
         ("Laminate the fire exit maps for each floor", True),
+        ("Walk the new starter round the warehouse floor", True),
+        ("Walk the finance team through the new expense tool", False),
         ("Swap the hero image on the pricing page", False),
         ("Shoot a quick email to the vendor about the late invoice", False),
         ("Wipe the test accounts from the staging CRM", False),
