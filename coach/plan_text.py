@@ -221,6 +221,12 @@ def object_phrase(text: str) -> str:
         if end > start and lower[end] == "and" and second:
             break
         end += 1
+    # 'invoices older than 60 days', 'tickets with more than three': the comparative goes with
+    # its "than", so the object ends before both
+    if end < len(lower) and lower[end] == "than" and end - start > 1:
+        end -= 1
+        if end - start > 1 and lower[end - 1] in ("with", "open", "of"):
+            end -= 1
     cut = end < len(lower) and lower[end] not in _STOP
     if "and" in lower[start:end] and (cut or end - start > LONG_OBJECT):
         first = start + lower[start:end].index("and")
@@ -254,6 +260,8 @@ def object_phrase(text: str) -> str:
         rest = end + 2 if lower[end] == "and" else end + 1
         more = lower[rest : rest + 3]
         tail = next((i for i, w in enumerate(more) if w in _STOP or w in ("and", "or")), len(more))
+        if tail and rest + tail < len(lower) and lower[rest + tail] == "than":
+            tail -= 1  # 'tickets with more than three': not 'tickets with more'
         gaps = [text[spans[rest + i - 1][1] : spans[rest + i][0]] for i in range(1, tail)]
         tail = next((i for i, gap in enumerate(gaps, start=1) if "," in gap), tail)
         # 'Book travel and process expense reports': a second verb starts a second task.

@@ -65,6 +65,11 @@ def test_gerund(verb, expected):
         ("Confer with users to work out what a program must do", "conferring with users"),
         ("Decide which research directions to pursue next",
          "deciding which research directions to pursue next"),
+        # a comparative goes with its "than": the object ends before both
+        ("Fish out unpaid supplier invoices older than 60 days",
+         "fishing out unpaid supplier invoices"),
+        ("Close tickets with more than three reopenings", "closing tickets"),
+        ("Chase suppliers with invoices older than 90 days", "chasing suppliers with invoices"),
     ],
 )  # fmt: skip
 def test_doing_phrase_reads_as_a_person_would_write_it(text, expected):
