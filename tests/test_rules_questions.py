@@ -1,4 +1,5 @@
 """A to-do written as a yes-or-no question is a call to make; a request or a "why" is not.
+And the other short forms of an office to-do: a summary, a digest or a recap is displacement.
 
 The table names a task's closing question mark as the word "?" (`asked-as-a-question`, a
 not-ready rule of modest weight): stronger wording still decides. Each case is worded for this
@@ -70,3 +71,17 @@ def test_the_question_word_is_matched_only_at_the_end():
     assert matcher.scan("Drop it?")[0] == 1
     assert matcher.scan("Drop it? Later.")[0] == 0
     assert matcher.scan("?")[0] == 0  # no words: nothing asked
+
+
+@pytest.mark.parametrize(
+    ("text", "exposure"),
+    [
+        ("Summary of the supplier call for the buying team", D),
+        ("Weekly digest of the top support themes", D),
+        ("Recap of the board meeting for the staff newsletter", D),
+        # ... but a root-cause write-up is engineering, and a model's output is evaluation work
+        ("Summary of why the nightly import failed, with the root cause", A),
+    ],
+)
+def test_a_summary_digest_or_recap_is_displacement(rules, text, exposure):
+    assert rules.classify(text).exposure == exposure, rules.classify(text).why
