@@ -85,3 +85,20 @@ def test_the_question_word_is_matched_only_at_the_end():
 )
 def test_a_summary_digest_or_recap_is_displacement(rules, text, exposure):
     assert rules.classify(text).exposure == exposure, rules.classify(text).why
+
+
+@pytest.mark.parametrize(
+    ("text", "chore"),
+    [
+        ("Generate the donation receipts for December", True),
+        ("Tag the new help articles by product area", True),
+        ("Resend the rate sheet to the three agencies", True),
+        # ... the same verbs on a thing, or on code, are not desk chores
+        ("Tag the calves before turnout", False),
+        ("Paste the wallpaper in the lobby", False),
+        ("Merge the feature branch after review", False),
+    ],
+)
+def test_plain_chore_verbs_need_an_office_object(rules, text, chore):
+    verdict = rules.classify(text)
+    assert (verdict.exposure is D) is chore, verdict.why
