@@ -27,6 +27,8 @@ CASES = [
     # an open "why" is analysis, and stronger wording decides as before
     ("Why did the nightly sync drop records?", A, None),
     ("Update the churn dashboard?", D, "routine-reporting"),
+    # ... and asking for a status or a fact is not a call
+    ("What's the status of the Q3 audit?", A, None),
     # a question mark inside the task, or only punctuation, is not a question task
     ("Update the churn dashboard (which one?) for finance", D, "routine-reporting"),
     ("???", A, "fallback"),
@@ -97,6 +99,7 @@ def test_a_summary_digest_or_recap_is_displacement(rules, text, exposure):
         ("Tag the calves before turnout", False),
         ("Paste the wallpaper in the lobby", False),
         ("Merge the feature branch after review", False),
+        ("List the risks of moving payroll to the new vendor", False),  # judgement, not a chore
     ],
 )
 def test_plain_chore_verbs_need_an_office_object(rules, text, chore):
