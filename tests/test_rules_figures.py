@@ -88,3 +88,12 @@ def test_plain_hands_on_verbs_read_their_object(table, text, hands_on):
     """Swapping, unjamming or laminating a thing is hands-on; the same verb on a page, an
     email or a system is desk work."""
     assert (table.classify(text).exposure is N) is hands_on
+
+
+def test_fixing_a_formula_is_spreadsheet_work_not_tidying(table):
+    """Tidying verbs take office files as objects, but a workbook's formulas are its logic."""
+    verdict = table.classify("Fix the broken formulas in the budget workbook")
+    assert verdict.exposure is Exposure.AUGMENTATION, verdict.why
+    assert table.classify("Fix the broken dates in the budget workbook").exposure is (
+        Exposure.DISPLACEMENT
+    )
