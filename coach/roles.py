@@ -228,18 +228,35 @@ def _name_score(query: list[str], name: list[str]) -> tuple[float, float]:
     return words, fuzz.ratio(" ".join(query), " ".join(name))
 
 
+# Words of rank or team size that a title adds to a role ("Support team lead", "Senior data
+# analyst"): when the whole title matches no role, the search tries again without them.
+_RANK_WORDS = frozenset(
+    {"senior", "sr", "junior", "jr", "lead", "team", "principal", "staff", "chief", "head", "of",
+     "i", "ii", "iii", "iv", "associate", "deputy", "acting", "interim"}
+)  # fmt: skip
+
+
 def search_roles(catalog: Catalog, query: str, limit: int = 20) -> list[Role]:
     """Roles whose title, synonyms or function match `query`, best first; typo-tolerant.
 
     Each query word is matched to its closest word in a role's names (a prefix counts as a
-    full match), so word order and extra words in the title do not matter. An empty query
-    lists every role in catalog order (up to `limit`).
+    full match), so word order and extra words in the title do not matter. A title that
+    matches no role is tried again without its words of rank ("Support team lead" finds the
+    support roles). An empty query lists every role in catalog order (up to `limit`).
     """
     if limit <= 0:
         return []
     words = _words(query or "")
     if not words:
         return catalog.roles[:limit]
+    found = _search(catalog, words, limit)
+    core = [word for word in words if word not in _RANK_WORDS]
+    if not found and core and core != words:
+        found = _search(catalog, core, limit)
+    return found
+
+
+def _search(catalog: Catalog, words: list[str], limit: int) -> list[Role]:
     scored: list[tuple[float, float, int, Role]] = []
     names = catalog.search_names()
     for position, role in enumerate(catalog.roles):
