@@ -538,9 +538,12 @@ def test_blocks_to_a_file_give_what_lines_to_a_pipe_give(tmp_path: Path) -> None
         "\x1c\x1d\x85",  # white space to str.isspace: blank
         "Prüfen und Ablegen der Rechnungen: file invoices",
         "Review, approve, or reject expense claims\r",
-        "Compile, " + "review, " * 12_000 + "and file the weekly reports",
     ]
     body = [lines[i % len(lines)] + f" {i}" * (i % 3) for i in range(9_000)]
+    # Three lines longer than a read (about 96 KB each), one right after the first: enough to cross
+    # block boundaries every way without making the test read a hundred megabytes
+    for at in (1, 3_001, 8_999):
+        body[at] = "Compile, " + "review, " * 12_000 + f"and file the weekly reports {at}"
     data = ("\n".join(body) + "\nRepair hydraulic pumps").encode()
     code, written, errors = _to_file(tmp_path, data)
     assert code == 0 and errors == b""
