@@ -118,6 +118,7 @@ class Matcher:
         self._neighbour_bits: dict[str, int] = {}  # a phrase word next to its anchor -> its bit
         self._phrases_exact: dict[bytes, list[Phrase]] = {}
         self._phrases_stem: dict[bytes, list[Phrase]] = {}
+        self._phrase_places: dict[tuple[int, tuple[str, ...]], int] = {}  # -> place in its group
         self._word_masks = WordMasks(self._learn)
         self._mask_of = self._word_masks.__getitem__
         self._phrases_at: dict[bytes, Anchored] = {}
@@ -174,10 +175,17 @@ class Matcher:
             for place, word in enumerate(words)
             if place != at
         )
-        phrase = Phrase(kind, bit, -at, len(words), others, side, neighbour)
         key = words[at].removesuffix("*").encode()
         by_anchor = self._phrases_stem if words[at].endswith("*") else self._phrases_exact
-        by_anchor.setdefault(key, []).append(phrase)
+        group = by_anchor.setdefault(key, [])
+        # The same phrase in several rules (a named list, such as "@figures-of-speech", in
+        # each rule that vetoes by it) is one Phrase with all their bits: checked once a task
+        same = self._phrase_places.get((kind, tuple(words)))
+        if same is not None:
+            group[same] = group[same]._replace(bit=group[same].bit | bit)
+            return
+        self._phrase_places[kind, tuple(words)] = len(group)
+        group.append(Phrase(kind, bit, -at, len(words), others, side, neighbour))
 
     def _add_word(self, word: str, mask: int) -> None:
         """Add `mask` to what a word pattern (a word, or a stem ending in '*') says."""
@@ -347,7 +355,7 @@ class Matcher:
             words = map(tokens.__getitem__, places)
         else:  # a phrase ("test case") shows as itself, where it starts
             shown = [(pos, tokens[pos]) for pos in places]
-            shown += [(f.start, f.words) for f in found if f.bit == bit and f.kind != UNLESS]
+            shown += [(f.start, f.words) for f in found if f.bit & bit and f.kind != UNLESS]
             shown.sort()
             words = [words for _pos, words in shown]
         return tuple(dict.fromkeys(words))[:most]  # each word once, where it first counts

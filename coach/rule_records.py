@@ -15,7 +15,8 @@ class Phrase(NamedTuple):
     kind: int
     """VERB, OBJECT or UNLESS (`coach.rule_engine`)."""
     bit: int
-    """The rule's bit."""
+    """The bits of the rules that have this phrase (of this kind): one, or several when a
+    named list puts the same phrase in several rules."""
     start: int
     """Where the phrase starts, counted from its anchor word (0 or less)."""
     size: int
@@ -46,6 +47,7 @@ class Found(NamedTuple):
 
     kind: int
     bit: int
+    """The bits of the rules whose phrase it is (`Phrase.bit`)."""
     start: int
     """The position of its first word in the task."""
     words: bytes

@@ -11,7 +11,7 @@ from oracle_matcher import leading_verb_places, oracle_matches
 
 from coach import rule_engine
 from coach.models import ATTRIBUTES
-from coach.rules import RuleTable, load_rules, parse_rules
+from coach.rules import RulesMeta, RuleSpec, RuleTable, load_rules, parse_rules
 
 BUNDLED = load_rules()
 
@@ -156,3 +156,22 @@ def test_agrees_after_the_word_memo_is_forgotten(monkeypatch: pytest.MonkeyPatch
         assert _fast(small, text) == _fast(BUNDLED, text) == oracle_matches(BUNDLED.rules, text)
         assert small.classify(text) == BUNDLED.classify(text)
     assert len(small._matcher._word_masks) <= 12 + 12  # forgotten, never grown past one task
+
+
+def test_a_phrase_in_several_rules_is_checked_once_and_counts_for_each() -> None:
+    """The same phrase in several rules (as a named list puts it) is one Phrase with all their
+    bits: each rule still fires on it, shows it as its evidence, or is vetoed by it."""
+    spec = dict(section="a section", reason="a reason, long enough", weight=1)
+    rules = [
+        RuleSpec(id="one", exposure="displacement", objects=["test case*"], **spec),
+        RuleSpec(id="two", exposure="augmentation", objects=["test case*", "suite"], **spec),
+        RuleSpec(
+            id="three", exposure="not-ready", objects=["suite"], unless=["test case*"], **spec
+        ),
+    ]
+    table = RuleTable(rules, RulesMeta())
+    phrases = [p for group in table._matcher._phrases_exact.values() for p in group]
+    assert len([p for p in phrases if p.kind == 1]) == 1  # one object phrase, two rules' bits
+    text = "Write test cases for the suite"
+    assert _fast(table, text) == [("one", ("test cases",)), ("two", ("test cases", "suite"))]
+    assert _fast(table, text) == oracle_matches(table.rules, text)
