@@ -118,7 +118,8 @@ class Matcher:
         self._neighbour_bits: dict[str, int] = {}  # a phrase word next to its anchor -> its bit
         self._phrases_exact: dict[bytes, list[Phrase]] = {}
         self._phrases_stem: dict[bytes, list[Phrase]] = {}
-        self._phrase_places: dict[tuple[int, tuple[str, ...]], int] = {}  # -> place in its group
+        # (kind, words) -> the phrase's group and place in it, while the table is built
+        self._phrase_places: dict[tuple[int, tuple[str, ...]], tuple[list[Phrase], int]] = {}
         self._word_masks = WordMasks(self._learn)
         self._mask_of = self._word_masks.__getitem__
         self._phrases_at: dict[bytes, Anchored] = {}
@@ -152,6 +153,7 @@ class Matcher:
                     self._add_pattern(kind, bit, pattern_words(pattern))
         self._worded_unconditional = self._worded & ~self.when_mask
         self._stem_anchor_sizes = sorted({len(stem) for stem in self._phrases_stem})
+        del self._phrase_places  # only building needs it
         # Every prefix of a stem is in `_stems` too (with mask 0 unless it is a stem itself), so
         # a new word's stems are found by looking up its prefixes until one is not there
         for stem in list(self._stems):
@@ -159,10 +161,18 @@ class Matcher:
                 self._stems.setdefault(stem[:size], 0)
 
     def _add_pattern(self, kind: int, bit: int, words: list[str]) -> None:
-        at = anchor_of(words)
         if len(words) == 1:
             self._add_word(words[0], bit << self._shift[kind])
             return
+        # The same phrase in several rules (a named list, such as "@figures-of-speech", in
+        # each rule that vetoes by it) is one Phrase with all their bits: checked once a task,
+        # and its anchor and neighbour are worked out once
+        same = (kind, tuple(words))
+        if same in self._phrase_places:
+            group, place = self._phrase_places[same]
+            group[place] = group[place]._replace(bit=group[place].bit | bit)
+            return
+        at = anchor_of(words)
         self._add_word(words[at], self._anchor)
         # The neighbour, checked first, is the word right after the anchor (or right before)
         side = 1 if at + 1 < len(words) else -1
@@ -178,13 +188,7 @@ class Matcher:
         key = words[at].removesuffix("*").encode()
         by_anchor = self._phrases_stem if words[at].endswith("*") else self._phrases_exact
         group = by_anchor.setdefault(key, [])
-        # The same phrase in several rules (a named list, such as "@figures-of-speech", in
-        # each rule that vetoes by it) is one Phrase with all their bits: checked once a task
-        same = self._phrase_places.get((kind, tuple(words)))
-        if same is not None:
-            group[same] = group[same]._replace(bit=group[same].bit | bit)
-            return
-        self._phrase_places[kind, tuple(words)] = len(group)
+        self._phrase_places[same] = (group, len(group))
         group.append(Phrase(kind, bit, -at, len(words), others, side, neighbour))
 
     def _add_word(self, word: str, mask: int) -> None:
