@@ -236,28 +236,31 @@ _RANK_WORDS = frozenset(
 )  # fmt: skip
 
 
-def search_roles(catalog: Catalog, query: str, limit: int = 20) -> list[Role]:
+def search_roles(catalog: Catalog, query: str, limit: int = 20, function: str = "") -> list[Role]:
     """Roles whose title, synonyms or function match `query`, best first; typo-tolerant.
 
     Each query word is matched to its closest word in a role's names (a prefix counts as a
     full match), so word order and extra words in the title do not matter. A title that
     matches no role is tried again without its words of rank ("Support team lead" finds the
-    support roles). An empty query lists every role in catalog order (up to `limit`).
+    support roles). Among roles the title matches equally well, those whose function is
+    closest to `function` (the worker's own, "Customer service") come first. An empty query
+    lists every role in catalog order (up to `limit`).
     """
     if limit <= 0:
         return []
     words = _words(query or "")
     if not words:
         return catalog.roles[:limit]
-    found = _search(catalog, words, limit)
+    mine = _words(function or "")
+    found = _search(catalog, words, limit, mine)
     core = [word for word in words if word not in _RANK_WORDS]
     if not found and core and core != words:
-        found = _search(catalog, core, limit)
+        found = _search(catalog, core, limit, mine)
     return found
 
 
-def _search(catalog: Catalog, words: list[str], limit: int) -> list[Role]:
-    scored: list[tuple[float, float, int, Role]] = []
+def _search(catalog: Catalog, words: list[str], limit: int, mine: list[str]) -> list[Role]:
+    scored: list[tuple[float, int, float, int, Role]] = []
     names = catalog.search_names()
     for position, role in enumerate(catalog.roles):
         role_names, function = names[position]
@@ -266,9 +269,12 @@ def _search(catalog: Catalog, words: list[str], limit: int) -> list[Role]:
         by_function = (by_function[0] * _FUNCTION_WEIGHT, by_function[1] * _FUNCTION_WEIGHT)
         best = max(best, by_function)
         if best[0] >= SEARCH_CUTOFF:
-            scored.append((best[0], best[1], position, role))
-    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
-    return [item[3] for item in scored[:limit]]
+            # how many of the worker's own function's words the role's function has (exactly,
+            # or as a prefix): a tie-break only ("Customer service" for "Customer support")
+            near = sum(_word_score(word, function) == 100.0 for word in mine)
+            scored.append((best[0], near, best[1], position, role))
+    scored.sort(key=lambda item: (-item[0], -item[1], -item[2], item[3]))
+    return [item[4] for item in scored[:limit]]
 
 
 # --- occupation titles (O*NET) --------------------------------------------------------------

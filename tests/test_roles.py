@@ -274,10 +274,24 @@ def test_a_title_with_words_of_rank_finds_the_role_without_them(catalog):
     assert search_roles(catalog, "data analyst")[0].id == "data-analyst"
 
 
+def test_the_workers_function_breaks_a_tie_between_equal_titles(catalog):
+    """'Support lead' matches IT and customer support alike: the worker's function decides."""
+
+    def top(function: str) -> list[str]:
+        return [r.function for r in search_roles(catalog, "support lead", function=function)]
+
+    assert top("Customer service")[:2] == ["Customer support", "Customer support"]
+    assert top("IT")[0] == "IT"
+    assert top("")[0] == top("Nothing that matches")[0]  # no function: the title's own order
+    # it only breaks ties: a title that matches one role better keeps that role first
+    assert search_roles(catalog, "data analyst", function="Finance")[0].id == "data-analyst"
+    assert search_roles(catalog, "FP&A", function="Marketing")[0].function == "Finance"
+
+
 @settings(max_examples=200, deadline=None)
 @given(query=st.text(max_size=60), limit=st.integers(min_value=-3, max_value=60))
 def test_search_never_fails_on_any_text(catalog, query, limit):
-    found = search_roles(catalog, query, limit=limit)
+    found = search_roles(catalog, query, limit=limit, function=query[::-1])
     assert len(found) <= max(limit, 0)
     assert len({r.id for r in found}) == len(found)
     assert all(r in catalog.roles for r in found)

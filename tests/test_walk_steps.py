@@ -57,6 +57,26 @@ async def test_ctrl_n_on_the_role_step_takes_the_highlighted_role() -> None:
     assert len(loaded["ctrl+n"]) >= 3  # the role's typical week, not "0 tasks"
 
 
+async def test_the_role_list_puts_roles_of_the_workers_function_first() -> None:
+    """A 'Support lead' in customer service sees the customer support roles before IT's."""
+    app = make_app(Settings.from_env(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # welcome -> profile
+        await settle(pilot)
+        await type_text(pilot, "Support lead")
+        await pilot.press("tab")
+        await type_text(pilot, "Customer service")
+        await pilot.press("ctrl+n")  # profile -> role: the search starts from the title
+        await settle(pilot)
+        assert highlighted_title(app).startswith("Customer support")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.pf.profile.function == "Customer service"
+        assert app.session.pf.profile.role_id.startswith("support-tier")
+    app.session.store.clear_draft()
+
+
 # --- item 11: the highlight follows the search ----------------------------------------------
 
 

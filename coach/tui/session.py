@@ -191,7 +191,11 @@ class Session:
         if self._catalog is None:
             self._catalog = load_catalog()
         catalog = self._catalog
-        found = search_roles(catalog, query, limit=limit) if query.strip() else catalog.roles
+        if not query.strip():
+            found = catalog.roles
+        else:
+            function = self.pf.profile.function
+            found = search_roles(catalog, query, limit=limit, function=function)
         return [
             RoleChoice(r.id, r.title, r.function, getattr(r, "summary", ""), list(r.tasks), r)
             for r in found[:limit]
