@@ -196,6 +196,24 @@ def test_a_screen_word_vetoes_every_hands_on_rule(rules):
         assert not fired & hands_on, (text, fired)
 
 
+def test_walking_a_person_through_a_desk_tool_is_teaching_not_carrying(rules):
+    """Walking a new starter through an office app is showing a person how it works (as
+    training one is), not setting up things in the office; a tool named for office work is on
+    a screen, not in a workshop. Walking a place stays hands-on."""
+    hands_on = {"office-hands-on", "physical-objects", "physical-verbs"}
+    for text in (
+        "Walk the new hire through the expense tool",
+        "Walk our two interns through the timesheet tool on Monday",
+    ):
+        verdict = rules.classify(text)
+        assert verdict.rule == "teaching-in-person", (text, verdict.why)
+        assert not {m.rule.id for m in rules.matches(text)} & hands_on, text
+    assert rules.classify("Walk the new office with the movers before Friday").rule == (
+        "office-hands-on"
+    )
+    assert rules.classify("Sharpen the chisels and put the tools back").exposure is N
+
+
 def test_planning_words_do_not_match_plants(rules):
     fired = {m.rule.id for m in rules.matches("Plant tomatoes in the greenhouse")}
     assert "plans-and-strategy-docs" not in fired and "agriculture-animals" in fired
