@@ -25,7 +25,7 @@ except loading the bundled calibration once, on first use.
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated
 
@@ -125,6 +125,14 @@ class Calibration(BaseModel):
             raise ValueError("[[wording]] must run from the highest at_least down to 0")
         return self
 
+    @cached_property
+    def band_shifts(self) -> dict[str, float]:
+        """Each band's shift in log-odds from the rate over every band (`probability` adds it):
+        worked out once, not once a rule."""
+        tasks = sum(c.tasks for c in self.bands.values())  # over every band: their sum's rate
+        overall = sum(c.right for c in self.bands.values()) / tasks if tasks else 0.5
+        return {band: _logit(_rate(self.bands[band])) - _logit(overall) for band in BANDS}
+
 
 def band_of(margin: float) -> str:
     """The margin band: unopposed (1.0), clear (0.5 up to 1) or close (below 0.5)."""
@@ -167,9 +175,7 @@ def probability(
     k = meta.prior_tasks
     band = band_of(margin)
     band_index = BANDS.index(band)
-    tasks = sum(c.tasks for c in cal.bands.values())  # over every band: `_rate` of their sum
-    overall = sum(c.right for c in cal.bands.values()) / tasks if tasks else 0.5
-    band_shift = _logit(_rate(cal.bands[band])) - _logit(overall)
+    band_shift = cal.band_shifts[band]
     base = _rate(cal.classes[exposure])
     counts = cal.rules.get(rule_id)
     if counts is None or counts.exposure != exposure:

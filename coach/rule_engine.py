@@ -9,9 +9,10 @@ matched in four steps:
 2. **Word masks.** Each word's *word mask* (below) comes from a memo, `WordMasks`: one dict
    lookup per word, run by `map` in C. A word seen for the first time is learnt on that
    lookup from two dicts built from the table: `_exact` (whole words) and `_stems`, which holds
-   every stem pattern ("report*" as b"report") and every prefix of one, so a word's stems are
-   found by looking up its prefixes, shortest first, until one is missing: most words stop at
-   their third or fourth letter, however big the table.
+   every stem pattern ("report*" as b"report") and every prefix of one, each with what all the
+   stems it starts with say, so a word's stems are found by looking up its prefixes, shortest
+   first, until one is missing (the last one found says all): most words stop at their third
+   or fourth letter, however big the table.
 3. **Phrases.** Only where a word that anchors a multi-word pattern ("test case*") stands next
    to a word with the right *neighbour bit* (the phrase's word beside the anchor) is the
    phrase checked in full, and only the phrases with that neighbour: most anchor words are not
@@ -154,11 +155,15 @@ class Matcher:
         self._worded_unconditional = self._worded & ~self.when_mask
         self._stem_anchor_sizes = sorted({len(stem) for stem in self._phrases_stem})
         del self._phrase_places  # only building needs it
-        # Every prefix of a stem is in `_stems` too (with mask 0 unless it is a stem itself), so
-        # a new word's stems are found by looking up its prefixes until one is not there
+        # Every prefix of a stem is in `_stems` too, holding what all the stems it starts with
+        # say (itself, if a stem, and its shorter prefixes that are), so a new word's stems are
+        # found by looking up its prefixes until one is not there: the last one found says all
         for stem in list(self._stems):
             for size in range(MIN_STEM, len(stem)):
                 self._stems.setdefault(stem[:size], 0)
+        for prefix in sorted(self._stems, key=len):  # shortest first: a prefix's own is done
+            if len(prefix) > MIN_STEM:
+                self._stems[prefix] |= self._stems[prefix[:-1]]
 
     def _add_pattern(self, kind: int, bit: int, words: list[str]) -> None:
         if len(words) == 1:
@@ -201,16 +206,12 @@ class Matcher:
     def _learn(self, token: bytes) -> int:
         """The word mask of a word seen for the first time, memoised with what else the word
         says: the phrases it anchors and its neighbour bits. (`WordMasks.__missing__`)"""
-        mask = self._exact.get(token, 0)
         # Walk the stems' prefixes: most words leave them at their third or fourth letter
-        stems, size, last = self._stems, MIN_STEM, len(token)
-        more = stems.get(token[:size]) if last >= size else None
-        while more is not None:
-            mask |= more
-            if size == last:
-                break
+        stems, size, last, by_stems = self._stems, MIN_STEM, len(token), 0
+        while size <= last and (more := stems.get(token[:size])) is not None:
+            by_stems = more  # (what every stem up to here says)
             size += 1
-            more = stems.get(token[:size])
+        mask = self._exact.get(token, 0) | by_stems
         if not mask:  # most words
             self._word_masks[token] = 0
             return 0
@@ -356,12 +357,17 @@ class Matcher:
             if len(places) > objects:
                 places.sort()
         if not found:  # most tasks
-            words = map(tokens.__getitem__, places)
+            if len(places) == 1:  # most of those: one word (dict.fromkeys costs 6 times this)
+                return (tokens[places[0]],)[:most]
+            words = [tokens[pos] for pos in places]
         else:  # a phrase ("test case") shows as itself, where it starts
             shown = [(pos, tokens[pos]) for pos in places]
             shown += [(f.start, f.words) for f in found if f.bit & bit and f.kind != UNLESS]
             shown.sort()
             words = [words for _pos, words in shown]
+        if len(words) == 2:  # the next most: a verb and its object
+            first, second = words
+            return ((first,) if first == second else (first, second))[:most]
         return tuple(dict.fromkeys(words))[:most]  # each word once, where it first counts
 
     def evidence(self, index: int, scan: Scan) -> tuple[str, ...]:

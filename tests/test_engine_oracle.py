@@ -88,6 +88,35 @@ def test_agrees_with_leading_verb_lists(text: str) -> None:
     assert _fast(BUNDLED, lead + text) == oracle_matches(BUNDLED.rules, lead + text)
 
 
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=30),
+    st.lists(st.sampled_from([", ", ", and ", " and ", " or ", ",, ", " , or "]), max_size=30),
+    st.sampled_from(["", "Usually ", "We also ", "  - ", "Urgent: "]),
+    st.text(alphabet="abc ,.XYZ", max_size=40),
+)
+def test_a_list_of_verbs_reads_the_same_whatever_its_length(verbs, joins, lead, tail) -> None:
+    """A leading list is first read from the task's first bytes; one that runs on past them (or
+    ends just there, with a word cut in two) is read again from the whole task."""
+    from coach.task_words import LIST_TOKEN_RE, _list_words, task_words
+
+    joins = (joins + [" "] * len(verbs))[: len(verbs)]
+    text = lead + "".join(v + j for v, j in zip(verbs, joins, strict=True)) + tail
+    assert set(task_words(text)[1]) == leading_verb_places(text), text
+    data = text.encode("ascii", "replace")
+    assert _list_words(data) == LIST_TOKEN_RE.findall(data.lower())
+    assert _fast(BUNDLED, text) == oracle_matches(BUNDLED.rules, text)
+
+
+def test_a_list_cut_at_its_first_bytes_inside_a_word_is_read_whole() -> None:
+    """Where the first bytes end inside "and" ("an"), or inside a verb, the list still goes on."""
+    from coach.task_words import _LIST_HEAD, task_words
+
+    for pad in range(12):  # moves " and direct" across the end of the first bytes
+        text = "Plan" + ", plan" * ((_LIST_HEAD - 10) // 6) + " " * pad + " and direct the work"
+        assert set(task_words(text)[1]) == leading_verb_places(text), pad
+
+
 PHRASE_TABLE = parse_rules(
     {
         "rule": [
