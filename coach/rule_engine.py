@@ -2,7 +2,7 @@
 
 Every rule is one bit: bit i is the i-th rule the matcher is given (`coach.rules` gives them by
 rank, heaviest first, so that `coach.decisions` reads "strongest" as "lowest bit"). A task is
-matched in four steps:
+matched in four steps, the first two taken for a whole block of tasks at a time (`scan_all`):
 
 1. **Words.** The task is lower-cased and cut into ASCII words, and its leading verbs are found
    (`coach.task_words`); a task written as a question ends with one more word, "?".
@@ -48,8 +48,9 @@ verb bits sit above the word mask (bits 2n + 1 .. 3n) and its neighbour bits abo
 (from bit 3n + 1); learning moves them to `_verb_masks` and `_neighbours`, so the masks a task
 ORs stay small (2n + 1 bits).
 
-The memos, all keyed by a word (bytes), bounded and forgotten together, between two tasks,
-when the word memo is full (so every word of the task being matched is in each that applies):
+The memos, all keyed by a word (bytes), bounded and forgotten together, between two blocks of
+tasks (`scan_all`), when the word memo is full (so every word of the tasks being matched is in
+each that applies):
 
 | memo           | holds                                                              |
 |----------------|--------------------------------------------------------------------|
@@ -249,44 +250,62 @@ class Matcher:
 
     def scan(self, text: str, attributes: dict[str, bool | None] | None = None) -> tuple[int, Scan]:
         """The mask of fired rules, and the scan that `evidence` reads the words back from."""
-        tokens, verbs_at = task_words(text)
-        if tokens and asks(text):  # "Drop the Acme account?": the question mark is a word
-            tokens.append(QUESTION)
-        if len(self._word_masks) > WORD_MEMO_LIMIT:  # between tasks, so all agree on a task
+        return self.scan_all([text], None if attributes is None else [attributes])[0]
+
+    def scan_all(
+        self,
+        texts: Sequence[str],
+        attributes: Sequence[dict[str, bool | None] | None] | None = None,
+    ) -> list[tuple[int, Scan]]:
+        """`scan` for each of `texts` (with the same place's `attributes`, if given), a step at a
+        time for them all: every task's words, then every word mask, then the rest task by
+        task, so that each step's code stays hot in the processor's caches."""
+        if len(self._word_masks) > WORD_MEMO_LIMIT:  # between blocks, so all agree on a task
             self._forget_words()
-        masks = list(map(self._mask_of, tokens))  # new words are learnt
-        hits = list(compress(range(len(masks)), masks))  # where the words that count are
-        task_mask = reduce(or_, compress(masks, masks), 0)
-        if len(verbs_at) == 1:  # most tasks
-            verb = self._verb_masks.get(tokens[verbs_at[0]], 0)
-            verbs = (verb,)
-        else:
-            verb, verb_of, verbs = 0, self._verb_masks.get, []
-            for pos in verbs_at:
-                verbs.append(verb_of(tokens[pos], 0))
-                verb |= verbs[-1]
-        found: list[Found] = []
-        if task_mask >= self._anchor:  # (the anchor bit is a word mask's top bit)
-            found = self._phrases(tokens, hits, verbs_at)
-            for kind, bit, _start, _words in found:
-                if kind == VERB:
-                    verb |= bit
-                elif kind == OBJECT:
-                    task_mask |= bit
-                else:
-                    task_mask |= bit << self._veto_shift
-        # A rule fires when it has its verb (or needs none) and an object (or needs none), and
-        # has at least one of them (a rule of attributes only fires by them), unless vetoed.
-        matched = (verb | self.no_verbs) & (task_mask | self.no_objects)
-        vetoed = task_mask >> self._veto_shift
-        if attributes and self.when_mask:
-            fired = matched & self._worded & ~vetoed
-            held = self._attributes_held(attributes)
-            fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
-        else:
-            fired = matched & self._worded_unconditional & ~vetoed
-        # (tuple.__new__: a NamedTuple's own __new__ is a Python function, a step more per task)
-        return fired, _new_tuple(Scan, (tokens, masks, hits, verbs_at, verbs, found))
+        words = list(map(task_words, texts))
+        for text, (tokens, _verbs_at) in zip(texts, words, strict=True):
+            if "?" in text and tokens and asks(text):  # "Drop the Acme account?": a word "?"
+                tokens.append(QUESTION)
+        mask_of = self._mask_of
+        masks_of = [list(map(mask_of, tokens)) for tokens, _verbs_at in words]  # (new: learnt)
+        verb_of, anchor, veto_shift = self._verb_masks.get, self._anchor, self._veto_shift
+        no_verbs, no_objects = self.no_verbs, self.no_objects
+        worded, unconditional = self._worded, self._worded_unconditional
+        scans = []
+        for place, ((tokens, verbs_at), masks) in enumerate(zip(words, masks_of, strict=True)):
+            hits = list(compress(range(len(masks)), masks))  # where the words that count are
+            task_mask = reduce(or_, compress(masks, masks), 0)
+            if len(verbs_at) == 1:  # most tasks
+                verb = verb_of(tokens[verbs_at[0]], 0)
+                verbs = (verb,)
+            else:
+                verb, verbs = 0, []
+                for pos in verbs_at:
+                    verbs.append(verb_of(tokens[pos], 0))
+                    verb |= verbs[-1]
+            found: list[Found] = []
+            if task_mask >= anchor:  # (the anchor bit is a word mask's top bit)
+                found = self._phrases(tokens, hits, verbs_at)
+                for kind, bit, _start, _words in found:
+                    if kind == VERB:
+                        verb |= bit
+                    elif kind == OBJECT:
+                        task_mask |= bit
+                    else:
+                        task_mask |= bit << veto_shift
+            # A rule fires when it has its verb (or needs none) and an object (or needs none),
+            # and has one of them (a rule of attributes only fires by them), unless vetoed.
+            matched = (verb | no_verbs) & (task_mask | no_objects) & ~(task_mask >> veto_shift)
+            given = attributes[place] if attributes is not None else None
+            if given and self.when_mask:
+                fired = matched & worded
+                held = self._attributes_held(given)
+                fired = (fired & ~self.when_mask) | (fired & held) | (self.attribute_only & held)
+            else:
+                fired = matched & unconditional
+            # (tuple.__new__: a NamedTuple's own __new__ is a Python function, one more step)
+            scans.append((fired, _new_tuple(Scan, (tokens, masks, hits, verbs_at, verbs, found))))
+        return scans
 
     def _phrases(
         self, tokens: list[bytes], hits: list[int], verbs_at: tuple[int, ...]

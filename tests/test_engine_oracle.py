@@ -117,6 +117,16 @@ def test_a_list_cut_at_its_first_bytes_inside_a_word_is_read_whole() -> None:
         assert set(task_words(text)[1]) == leading_verb_places(text), pad
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(statement_words, max_size=14).map(" ".join), attributes)))
+def test_a_block_scanned_at_once_is_each_task_scanned_alone(tasks) -> None:
+    """`scan_all` (a block of tasks a step at a time, each with its own attributes) gives what
+    `scan` gives task by task."""
+    matcher = BUNDLED._matcher
+    texts, attrs = [text for text, _ in tasks], [given for _, given in tasks]
+    assert matcher.scan_all(texts, attrs) == [matcher.scan(t, a) for t, a in tasks]
+
+
 PHRASE_TABLE = parse_rules(
     {
         "rule": [
