@@ -271,10 +271,12 @@ class Matcher:
         verb_of, anchor, veto_shift = self._verb_masks.get, self._anchor, self._veto_shift
         no_verbs, no_objects = self.no_verbs, self.no_objects
         worded, unconditional = self._worded, self._worded_unconditional
+        hits_of = [list(compress(range(len(masks)), masks)) for masks in masks_of]  # (the words
+        task_masks = [reduce(or_, compress(masks, masks), 0) for masks in masks_of]  # that count)
         scans = []
-        for place, ((tokens, verbs_at), masks) in enumerate(zip(words, masks_of, strict=True)):
-            hits = list(compress(range(len(masks)), masks))  # where the words that count are
-            task_mask = reduce(or_, compress(masks, masks), 0)
+        for place, ((tokens, verbs_at), masks, hits, task_mask) in enumerate(
+            zip(words, masks_of, hits_of, task_masks, strict=True)
+        ):
             if len(verbs_at) == 1:  # most tasks
                 verb = verb_of(tokens[verbs_at[0]], 0)
                 verbs = (verb,)
