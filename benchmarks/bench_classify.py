@@ -17,6 +17,13 @@ second reading; the ratio that counts (and `--json`'s value) is still the median
     python benchmarks/bench_classify.py                         # generated statements
     python benchmarks/bench_classify.py tasks.txt               # one statement per line
     python benchmarks/bench_classify.py ../shared/eval/onet-dev.tsv   # a .tsv: its task column
+    python benchmarks/bench_classify.py --instructions FILE     # and machine instructions
+
+CPU time on a shared or busy machine swings with its load, and a bigger working set (coach's)
+suffers more from it. `--instructions` adds a reading that does not: the same four commands run
+once each under valgrind's callgrind (if valgrind is on PATH), with PYTHONHASHSEED=0, and their
+instruction counts give the marginal instructions per task and their ratio. It is a second
+reading, not the target: instructions leave out cache misses and mispredicted branches.
 
 The generated set reads like job-task statements (leading lists of verbs with commas, objects,
 "such as" lists, purposes), from a vocabulary of about 700 words, in the project's own words.
@@ -30,6 +37,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -188,6 +196,23 @@ def child_cpu(cmd: list[str], out_path: Path) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def child_instructions(cmd: list[str], folder: Path) -> int:
+    """Machine instructions the command took, counted by valgrind's callgrind."""
+    out = folder / "callgrind.out"
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        check=False,
+    )
+    out.unlink(missing_ok=True)
+    found = re.search(rb"Collected : (\d+)", proc.stderr)
+    if proc.returncode != 0 or not found:
+        sys.exit(f"callgrind on {cmd[:4]} failed: {proc.stderr.decode()[-300:]}")
+    return int(found[1])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, help="statements, one per line, or a .tsv")
@@ -195,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=14_000, help="generated statements")
     parser.add_argument("--repeats", type=int, default=11, help="runs of each command (median)")
     parser.add_argument("--json", action="store_true", help="end with a one-line JSON summary")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (needs valgrind)"
+    )
     args = parser.parse_args(argv)
     if args.file:
         tasks, where = read_statements(args.file, args.column), str(args.file)
@@ -218,6 +246,17 @@ def main(argv: list[str] | None = None) -> int:
             times["ref1"].append(child_cpu([*reference, str(first)], out))
         median = {name: statistics.median(runs) for name, runs in times.items()}
         least = {name: min(runs) for name, runs in times.items()}
+        counted: dict[str, int] = {}
+        if args.instructions:
+            if shutil.which("valgrind") is None:
+                sys.exit("--instructions needs valgrind on PATH (apt install valgrind)")
+            for name, cmd, path in (
+                ("engine", engine, every),
+                ("engine1", engine, first),
+                ("ref", reference, every),
+                ("ref1", reference, first),
+            ):
+                counted[name] = child_instructions([*cmd, str(path)], folder)
     engine_cost = median["engine"] - median["engine1"]
     reference_cost = median["ref"] - median["ref1"]
     ratio = engine_cost / reference_cost
@@ -234,6 +273,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"ratio (coach classify / bag of words): {ratio:.2f}  (target <= {TARGET:g}, goal 2)")
     print(f"the same runs' minimums give {least_ratio:.2f}")
+    if counted:
+        engine_ir = (counted["engine"] - counted["engine1"]) / (len(tasks) - 1)
+        reference_ir = (counted["ref"] - counted["ref1"]) / (len(tasks) - 1)
+        print(
+            f"instructions (callgrind): {engine_ir:,.0f} against {reference_ir:,.0f} a task, "
+            f"ratio {engine_ir / reference_ir:.2f}"
+        )
     if args.json:
         summary = {"measure": "classify command / bag-of-words, marginal CPU", "value": ratio}
         summary["value"] = round(ratio, 2)
