@@ -1,0 +1,128 @@
+"""Tenth-round rules (issue #12): reasoned writing, design software, named tier-1 work, fixed
+rules and plainly physical steps. Every task is written for this test, in the project's words;
+the class is the one a reader of the article would give, and each case names the rule that
+should (or should not) decide it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.models import Exposure
+
+D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
+FIRST_DRAFT_RULES = {"writing-verbs", "first-drafts"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write the letter to the carrier setting out our arguments on who is at fault",
+        "Draft our liability position on the flooded warehouse for the insurer",
+        "Write the expert report on why the retaining wall moved",
+        "Draft the business case for moving payroll in-house, with the ROI",
+        "Write the project plan for the data centre move, with its dependencies",
+        "Draft the access control rules for the new finance system roles",
+        "Write a recommendation for the board on which vendor to keep",
+    ],
+)
+def test_writing_that_carries_reasoning_is_not_a_first_draft(rules, text):
+    """An argument, a liability position, a business case or a plan is finance, legal or
+    product work (augmentation over replacement), whatever verb writes it."""
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert not fired & FIRST_DRAFT_RULES, (text, fired)
+    assert rules.classify(text).exposure is not D, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write the first draft of the spring newsletter",
+        "Draft the reminder email about the office closure",
+        "Write product descriptions for the ten new mugs",
+    ],
+)
+def test_everyday_first_drafts_stay_displacement(rules, text):
+    assert rules.classify(text).exposure is D, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Develop three roof options for the clubhouse in SketchUp",
+        "Model the stair core in Revit and fix the clashes with the beams",
+        "Tidy the door families in the ArchiCAD template",
+    ],
+)
+def test_work_in_design_software_is_design_not_building(rules, text):
+    """A roof, a beam or a door drawn in design software is design at a screen: not a first
+    draft, and not hands-on work on the thing."""
+    verdict = rules.classify(text)
+    assert verdict.exposure is not N, (text, verdict.why)
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert not fired & {"first-drafts", "physical-objects", "office-hands-on"}, (text, fired)
+
+
+def test_the_thing_itself_stays_hands_on(rules):
+    assert rules.classify("Replace the cracked roof tiles over the porch").exposure is N
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send tier-1 replies to parents asking about the trip",
+        "Cover the tier 1 inbox while Sam is on leave",
+        "Clear first line support questions about the new login page",
+    ],
+)
+def test_a_task_that_names_tier_one_support_is_displacement(rules, text):
+    """The article names tier-1 support itself as work chat assistants take over."""
+    verdict = rules.classify(text)
+    assert verdict.exposure is D, (text, verdict.why)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Review the tier 2 escalations with the support lead", A),
+        ("Hire two tier-1 support agents for the night shift", N),
+    ],
+)
+def test_escalations_and_hiring_are_not_tier_one_work(rules, text, expected):
+    assert rules.classify(text).exposure is expected, text
+    assert rules.classify(text).rule != "named-tier-1", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send the standard chaser to suppliers who missed the deadline",
+        "Check the renewal form with the standard test inputs and note what fails",
+        "Work out this month's bonus payouts with the plan formula",
+        "Merge the duplicate donor records using the dedupe rules",
+    ],
+)
+def test_work_done_by_a_fixed_rule_is_displacement(rules, text):
+    """Structured data with clear guardrails, in the article's words: a standard chaser, the
+    plan's formula, the dedupe rules."""
+    verdict = rules.classify(text)
+    assert verdict.exposure is D, (text, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Physically count the cash in the safe with a second keyholder",
+        "Hand-carry the signed originals to the notary across town",
+    ],
+)
+def test_a_plainly_physical_step_is_not_ready(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N and verdict.rule == "office-hands-on", (text, verdict.why)
+
+
+def test_physically_describing_people_is_not_hands_on_office_work(rules):
+    """ "Physically" names hands-on work only as a verb's adverb: the people described in
+    "physically disabled" are not carried or packed."""
+    fired = {m.rule.id for m in rules.matches("Assess the needs of physically disabled tenants")}
+    assert "office-hands-on" not in fired
