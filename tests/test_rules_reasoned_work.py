@@ -126,3 +126,32 @@ def test_physically_describing_people_is_not_hands_on_office_work(rules):
     "physically disabled" are not carried or packed."""
     fired = {m.rule.id for m in rules.matches("Assess the needs of physically disabled tenants")}
     assert "office-hands-on" not in fired
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong_rule"),
+    [
+        ("Trim the hiring forecast now that the budget is cut", "physical-verbs"),
+        ("Pressure-test the growth assumptions in the pricing model", "physical-verbs"),
+        ("Assemble the evidence pack for the annual controls audit", "physical-verbs"),
+        ("Dig into why pet insurance claims doubled in March", "agriculture-animals"),
+        ("Add a human review checkpoint before the model rejects a refund", "security-patrol"),
+    ],
+)
+def test_desk_work_with_a_hands_on_word_is_not_decided_by_it(rules, text, wrong_rule):
+    """A forecast trimmed, assumptions pressure-tested, an evidence pack assembled, pet insurance
+    or a review checkpoint in a workflow: desk work whose verb or noun is hands-on elsewhere."""
+    verdict = rules.classify(text)
+    assert verdict.rule != wrong_rule and verdict.exposure is not N, (text, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trim the hedges along the staff car park",
+        "Pressure-test the new gas line before it is signed off",
+        "Assemble the flat-pack desks for the new starters",
+    ],
+)
+def test_the_same_verbs_on_things_stay_hands_on(rules, text):
+    assert rules.classify(text).exposure is N, text
