@@ -155,3 +155,40 @@ def test_desk_work_with_a_hands_on_word_is_not_decided_by_it(rules, text, wrong_
 )
 def test_the_same_verbs_on_things_stay_hands_on(rules, text):
     assert rules.classify(text).exposure is N, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write the post-mortem for Tuesday's checkout outage",
+        "Draft the variance commentary for the March management accounts",
+        "Write the security review of the new payments SDK",
+        "Draft the reply to the data regulator's letter with counsel",
+    ],
+)
+def test_professional_writing_is_not_a_first_draft(rules, text):
+    """A post-mortem, a finance commentary, a security review or a reply drafted with counsel
+    is engineering, finance, security or legal work: augmentation in the article."""
+    assert rules.classify(text).exposure is A, (text, rules.classify(text).why)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Approve the go-live of the leak detection system, with my name on it", N),
+        ("Take accountability for the supplier switch before the board meets", N),
+        ("Send standard replies to the address-change requests in the queue", D),
+    ],
+)
+def test_accountability_fixed_replies_and_meeting_chores(rules, text, expected):
+    """Putting your name to a go-live is a call that stays with a person; standard replies and
+    ticking off a stand-up's to-dos are chores, not the meeting itself."""
+    verdict = rules.classify(text)
+    assert verdict.exposure is expected, (text, verdict.why)
+
+
+def test_a_chore_from_a_meeting_is_not_the_meeting(rules):
+    """Ticking off what a stand-up closed is not running the stand-up (the table has no rule for
+    "tick off" yet, so it is a low-confidence guess, but not a meeting's not-ready)."""
+    verdict = rules.classify("Tick off the to-dos closed in this morning's standup")
+    assert verdict.rule != "team-meetings" and verdict.exposure is not N, verdict.why
