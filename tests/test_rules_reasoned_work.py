@@ -192,3 +192,22 @@ def test_a_chore_from_a_meeting_is_not_the_meeting(rules):
     "tick off" yet, so it is a low-confidence guess, but not a meeting's not-ready)."""
     verdict = rules.classify("Tick off the to-dos closed in this morning's standup")
     assert verdict.rule != "team-meetings" and verdict.exposure is not N, verdict.why
+
+
+def test_a_letter_setting_out_arguments_is_not_a_final_call(rules):
+    """Setting out our liability arguments in a letter is drafting for a lawyer's eye, not the
+    call on whether to accept liability."""
+    verdict = rules.classify("Draft the letter setting out our liability arguments to the broker")
+    assert verdict.rule != "final-say" and verdict.exposure is not N, verdict.why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Post the approved refunds into the payments upload file", D),
+        ("Post the signed timesheets to the payroll portal", D),
+        ("Post the launch video on our LinkedIn page", D),
+    ],
+)
+def test_posting_into_an_office_system_is_data_entry(rules, text, expected):
+    assert rules.classify(text).exposure is expected, (text, rules.classify(text).why)
