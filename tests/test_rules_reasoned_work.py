@@ -71,14 +71,17 @@ def test_the_thing_itself_stays_hands_on(rules):
     "text",
     [
         "Send tier-1 replies to parents asking about the trip",
+        "Send tier-1 replies to members asking about their order status",
         "Cover the tier 1 inbox while Sam is on leave",
         "Clear first line support questions about the new login page",
     ],
 )
 def test_a_task_that_names_tier_one_support_is_displacement(rules, text):
-    """The article names tier-1 support itself as work chat assistants take over."""
+    """The article names tier-1 support itself as work chat assistants take over, and the why
+    says so (not, say, that a reply "about claim status" is a status report)."""
     verdict = rules.classify(text)
     assert verdict.exposure is D, (text, verdict.why)
+    assert verdict.rule in {"named-tier-1", "tier1-support"}, (text, verdict.why)
 
 
 @pytest.mark.parametrize(
