@@ -10,9 +10,12 @@ start-up and imports cancel out and what is left is the marginal cost of the tas
 included (every run is a fresh process). Prints both and their ratio. Target: <= 3 (goal 2).
 
 On a quiet two-core machine a one-task run's start-up still swings by about 0.1 s, as much as
-the whole marginal cost of 5,000 real statements, so the default is 11 repeats, and the same
+the whole marginal cost of 5,000 real statements, so the default is 21 repeats, and the same
 runs' minimums (all runs' least minus one-task runs' least) are printed beside the medians as a
-second reading; the ratio that counts (and `--json`'s value) is still the medians'.
+second reading; the ratio that counts (and `--json`'s value) is still the medians'. A third
+reading pairs each full run with the one-task run of its own round, and the middle half of the
+rounds' own ratios shows how much the load moved; when they disagree by half or more the bench
+says so, and its readings are not worth quoting.
 
     python benchmarks/bench_classify.py                         # generated statements
     python benchmarks/bench_classify.py tasks.txt               # one statement per line
@@ -218,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", type=Path, help="statements, one per line, or a .tsv")
     parser.add_argument("--column", default="task", help="the .tsv column (default: task)")
     parser.add_argument("--count", type=int, default=14_000, help="generated statements")
-    parser.add_argument("--repeats", type=int, default=11, help="runs of each command (median)")
+    parser.add_argument("--repeats", type=int, default=21, help="runs of each command (median)")
     parser.add_argument("--json", action="store_true", help="end with a one-line JSON summary")
     parser.add_argument(
         "--instructions", action="store_true", help="also count instructions (needs valgrind)"
@@ -273,6 +276,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"ratio (coach classify / bag of words): {ratio:.2f}  (target <= {TARGET:g}, goal 2)")
     print(f"the same runs' minimums give {least_ratio:.2f}")
+    # Paired: each full run less the one-task run of its own round (the same load, nearly)
+    paired = {
+        name: [a - b for a, b in zip(times[name], times[name + "1"], strict=True)]
+        for name in ("engine", "ref")
+    }
+    paired_ratio = statistics.median(paired["engine"]) / statistics.median(paired["ref"])
+    print(f"rounds paired (each full run less its own round's one-task run): {paired_ratio:.2f}")
+    rounds = sorted(e / r for e, r in zip(paired["engine"], paired["ref"], strict=True) if r > 0)
+    if len(rounds) >= 4:
+        low, high = rounds[len(rounds) // 4], rounds[(3 * len(rounds)) // 4]
+        print(f"the rounds' own ratios, middle half: {low:.2f} to {high:.2f}")
+        if low <= 0 or high > 1.5 * low:
+            print("(they disagree: the machine's load moved during the run; rerun it when quiet)")
     if counted:
         engine_ir = (counted["engine"] - counted["engine1"]) / (len(tasks) - 1)
         reference_ir = (counted["ref"] - counted["ref1"]) / (len(tasks) - 1)
