@@ -214,3 +214,11 @@ def test_a_letter_setting_out_arguments_is_not_a_final_call(rules):
 )
 def test_posting_into_an_office_system_is_data_entry(rules, text, expected):
     assert rules.classify(text).exposure is expected, (text, rules.classify(text).why)
+
+
+def test_infrastructure_written_as_code_is_engineering(rules):
+    """Ansible playbooks are code that runs servers, not a first draft; a sales playbook is
+    still everyday writing."""
+    verdict = rules.classify("Write Ansible playbooks that harden the web servers")
+    assert verdict.exposure is A and verdict.rule not in FIRST_DRAFT_RULES, verdict.why
+    assert rules.classify("Write the sales playbook for new reps").exposure is D
