@@ -268,11 +268,11 @@ class Matcher:
                 tokens.append(QUESTION)
         mask_of = self._mask_of
         masks_of = [list(map(mask_of, tokens)) for tokens, _verbs_at in words]  # (new: learnt)
+        hits_of = [list(compress(range(len(masks)), masks)) for masks in masks_of]  # (the words
+        task_masks = [reduce(or_, compress(masks, masks), 0) for masks in masks_of]  # that count)
         verb_of, anchor, veto_shift = self._verb_masks.get, self._anchor, self._veto_shift
         no_verbs, no_objects = self.no_verbs, self.no_objects
         worded, unconditional = self._worded, self._worded_unconditional
-        hits_of = [list(compress(range(len(masks)), masks)) for masks in masks_of]  # (the words
-        task_masks = [reduce(or_, compress(masks, masks), 0) for masks in masks_of]  # that count)
         scans = []
         for place, ((tokens, verbs_at), masks, hits, task_mask) in enumerate(
             zip(words, masks_of, hits_of, task_masks, strict=True)
