@@ -1,0 +1,159 @@
+"""Eleventh-round rules (issue #12): setting strategy, rerunning and resubmitting, tables of
+data, court papers, live meetings, owning the blame, and desk words that keep the hands-on
+rules quiet. Every task is written for this test, in the project's words; the class is the one
+a reader of the article would give, and each case names the rule that should (or should not)
+decide it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.models import Exposure
+
+D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
+HANDS_ON = {
+    "physical-verbs",
+    "physical-objects",
+    "food-and-hospitality",
+    "agriculture-animals",
+    "cleaning-and-upkeep",
+    "construction-and-trades",
+    "security-patrol",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set our hiring strategy for the year if the Berlin office closes",
+        "Decide the pricing strategy for the new enterprise tier",
+        "Set the direction for the analytics team after the reorg of sales",
+        "Set the firm's policy on taking clients from the gambling industry",
+    ],
+)
+def test_setting_a_strategy_is_the_articles_ambiguous_strategy(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, verdict.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set up the strategy deck template in Google Slides",
+        "Set the agenda for Tuesday's team meeting",
+    ],
+)
+def test_setting_up_a_strategy_file_is_not_setting_strategy(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert "setting-strategy" not in fired, (text, fired)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rerun the nightly invoice sync after it timed out",
+        "Resubmit the rejected expense lines with the receipts attached",
+        "Restart the stalled overnight batch of statement PDFs",
+        "Resend the welcome pack to clients whose email bounced",
+    ],
+)
+def test_rerunning_and_resubmitting_are_routine(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert "rerun-and-resubmit" in fired, (text, fired)
+    assert rules.classify(text).exposure is D, rules.classify(text).why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Load the new tax table into the payroll settings",
+        "Add the new reason codes to the refund mapping table",
+        "Update the routing table so Spanish tickets go to the Madrid queue",
+        "Check the commission rate table against the signed plan",
+    ],
+)
+def test_a_table_of_figures_is_not_a_dining_table(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert "food-and-hospitality" not in fired, (text, fired)
+    assert rules.classify(text).exposure is not N, text
+
+
+def test_a_dining_table_still_is(rules):
+    verdict = rules.classify("Clear the dining tables after the lunch service")
+    assert verdict.exposure is N
+    assert verdict.rule == "food-and-hospitality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Draft the jury instructions for the Reyes trial",
+        "Draft the arbitration demand for the supplier dispute",
+        "Write the amended complaint with the new breach count",
+        "Draft the trust provisions for the Okafor estate plan",
+        "Write our objections to the second set of document requests",
+    ],
+)
+def test_court_and_estate_papers_are_legal_work_not_first_drafts(rules, text):
+    """The article puts legal work in augmentation: the papers a lawyer drafts are not the
+    first-draft content it calls displacement."""
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert not fired & {"writing-verbs", "first-drafts"}, (text, fired)
+    assert rules.classify(text).exposure is not D, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take the blame in front of the board for the missed launch",
+        "Be the accountable executive who signs the year-end return",
+        "Pick the supplier and answer for it if the rollout slips",
+    ],
+)
+def test_owning_the_outcome_is_not_ready(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, verdict.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet the vendor over lunch to talk about the renewal",
+        "Argue our side at the hearing before Judge Ortiz",
+        "Present our bid to the buyer at a dinner meeting",
+    ],
+)
+def test_a_meeting_attended_live_is_presence_work(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, verdict.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harvest the lessons from the audit into the coding guide",
+        "Mop up the unmatched entries from last week's batch",
+        "Tighten the arguments in the draft appeal",
+        "Sharpen the objection-handling doc before the sales kickoff",
+        "Scrub the claims batch for invalid diagnosis codes",
+    ],
+)
+def test_figures_of_speech_on_desk_things_are_not_hands_on(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert not fired & HANDS_ON, (text, fired)
+    assert rules.classify(text).exposure is not N, rules.classify(text).why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hang the new shelves in the supply room",
+        "Tighten the bolts on the loading dock ramp",
+        "Sort the returned parcels by size in the mail room",
+        "Scrub the walk-in fridge shelves before the inspection",
+    ],
+)
+def test_the_same_verbs_on_real_things_stay_hands_on(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, verdict.why
