@@ -157,3 +157,65 @@ def test_figures_of_speech_on_desk_things_are_not_hands_on(rules, text):
 def test_the_same_verbs_on_real_things_stay_hands_on(rules, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, verdict.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assign each new licence to its fee band using the banding sheet",
+        "Refund the orders that meet the under-ten-pound rule",
+        "Flag supplier records missing a VAT number",
+        "Close the duplicate tickets per the policy in the macro notes",
+    ],
+)
+def test_work_done_by_a_given_rule_or_list_is_displacement(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert "given-criteria" in fired, (text, fired)
+    assert rules.classify(text).exposure is D, rules.classify(text).why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 30 hi-vis vests from the framework catalogue",
+        "Reorder safety goggles for the lab from the approved vendor list",
+        "Requisition two pallets of copier paper through the punchout",
+    ],
+)
+def test_ordering_from_a_catalogue_is_an_office_routine(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is D, verdict.why
+    assert verdict.rule == "catalogue-orders"
+
+
+def test_ordering_in_general_is_not_a_catalogue_order(rules):
+    """The statement "order parts from catalogs or suppliers" stays where the hands-on rules
+    put it: only one named catalogue or an approved list makes it a form-filling routine."""
+    fired = {m.rule.id for m in rules.matches("Order parts and supplies from catalogs")}
+    assert "catalogue-orders" not in fired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explain in person to the tenant why the repair is delayed again",
+        "Explain face to face to Priya why her role is changing",
+    ],
+)
+def test_explaining_in_person_is_presence_work(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, verdict.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tabulate the gas safety certificate expiry dates for every block",
+        "Fill the fire drill headcount figures into the quarterly return",
+        "Populate the fire risk assessment due-date column for the hostels",
+    ],
+)
+def test_safety_words_in_a_record_are_paperwork(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert "safety-critical-systems" not in fired, (text, fired)
+    assert rules.classify(text).exposure is not N, rules.classify(text).why
