@@ -219,3 +219,29 @@ def test_safety_words_in_a_record_are_paperwork(rules, text):
     fired = {m.rule.id for m in rules.matches(text)}
     assert "safety-critical-systems" not in fired, (text, fired)
     assert rules.classify(text).exposure is not N, rules.classify(text).why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit the Leeds warehouse to see how the pickers use the scanners",
+        "Tour the supplier's factory before we sign the two-year deal",
+        "Explain to the board face to face why the AI forecast was wrong",
+        "Give evidence under cross-examination at the planning inquiry",
+        "Catch up with the plant manager over coffee about the shift change",
+        "Be the accountable signature on the annual emissions return",
+    ],
+)
+def test_being_there_and_answering_for_it_are_not_ready(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, verdict.why
+
+
+def test_preparing_for_a_cross_examination_is_desk_work(rules):
+    verdict = rules.classify("Prepare the cross-examination outline for the CFO's deposition")
+    assert verdict.exposure is not N, verdict.why
+
+
+def test_setting_a_stance_is_setting_strategy(rules):
+    fired = {m.rule.id for m in rules.matches("Set the company's stance on AI in hiring")}
+    assert "setting-strategy" in fired
