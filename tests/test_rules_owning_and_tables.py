@@ -245,3 +245,47 @@ def test_preparing_for_a_cross_examination_is_desk_work(rules):
 def test_setting_a_stance_is_setting_strategy(rules):
     fired = {m.rule.id for m in rules.matches("Set the company's stance on AI in hiring")}
     assert "setting-strategy" in fired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write the RFP for the new payroll platform",
+        "Draft our response to the regulator's consultation on fees",
+        "Write the business continuity section of the IT controls review",
+        "Prepare the options memo on moving the warehouse for the finance director",
+    ],
+)
+def test_one_named_document_of_ones_own_is_not_a_first_draft(rules, text):
+    """A to-do naming one document ("the RFP", "our response") without calling it a first
+    draft, a standard text or everyday content is the worker's own professional writing."""
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert not fired & {"writing-verbs", "first-drafts", "everyday-content"}, (text, fired)
+    assert rules.classify(text).exposure is not D, rules.classify(text).why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write the first draft of the spring open-day newsletter",
+        "Draft the standard closure notice for the bank holiday",
+        "Write the product descriptions for the 30 new lamps",
+        "Draft a job ad for a part-time bookkeeper from last year's template",
+        "Write the press release on the new branch opening",
+    ],
+)
+def test_named_everyday_content_is_still_a_first_draft(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is D, verdict.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write reports on the department's monthly activities",
+        "Draft correspondence to clients about overdue accounts",
+    ],
+)
+def test_a_statement_without_a_named_document_still_reads_as_writing(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert fired & {"writing-verbs", "first-drafts"}, (text, fired)

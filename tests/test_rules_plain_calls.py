@@ -31,7 +31,7 @@ CASES = [
     ("Draft the epics for the mobile checkout", A, None),
     ("Write the security guidelines for vendor laptops", A, None),
     # ... while a first draft of ordinary copy is still a first draft
-    ("Write the first draft of the holiday newsletter", D, "writing-verbs"),
+    ("Write the first draft of the holiday newsletter", D, "everyday-content"),
     # daily and aging reports are recurring reporting
     ("Send the daily sign-ups count to the growth channel", D, "recurring-report-words"),
     ("Refresh the AR aging report before the Monday call", D, None),
