@@ -289,3 +289,30 @@ def test_named_everyday_content_is_still_a_first_draft(rules, text):
 def test_a_statement_without_a_named_document_still_reads_as_writing(rules, text):
     fired = {m.rule.id for m in rules.matches(text)}
     assert fired & {"writing-verbs", "first-drafts"}, (text, fired)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negotiate the renewal terms with the cleaning contractor",
+        "Negotiate next year's rate card with the agency's director",
+        "Haggle with the landlord over the dilapidations bill",
+        "Renegotiate the software licence with the vendor's account lead",
+    ],
+)
+def test_bargaining_over_one_named_deal_is_not_ready(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, verdict.why
+    assert verdict.rule == "live-bargaining", verdict.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prepare the briefing for the negotiation with the landlord",
+        "Negotiate with suppliers to obtain materials",
+    ],
+)
+def test_preparing_to_bargain_or_a_generic_statement_is_not_live_bargaining(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert "live-bargaining" not in fired, (text, fired)
