@@ -316,3 +316,34 @@ def test_bargaining_over_one_named_deal_is_not_ready(rules, text):
 def test_preparing_to_bargain_or_a_generic_statement_is_not_live_bargaining(rules, text):
     fired = {m.rule.id for m in rules.matches(text)}
     assert "live-bargaining" not in fired, (text, fired)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update the supplier price list with the new March prices",
+        "Update the opening hours on all branch pages from the area manager's email",
+        "Log the rejected claims from the clearinghouse report in the tracker",
+        "Record the daily cash position in the treasury sheet",
+    ],
+)
+def test_bringing_one_named_record_up_to_date_is_displacement(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is D, verdict.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update the demand forecast model for the new product range",
+        "Update the key log by walking the building and trying every door",
+    ],
+)
+def test_updating_a_model_or_walking_the_building_is_not_record_keeping(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert "updating-a-record" not in fired, (text, fired)
+
+
+def test_a_statement_about_records_in_general_is_still_record_keeping(rules):
+    verdict = rules.classify("Maintain records of shipments and deliveries")
+    assert verdict.rule != "updating-a-record"
