@@ -347,3 +347,34 @@ def test_updating_a_model_or_walking_the_building_is_not_record_keeping(rules, t
 def test_a_statement_about_records_in_general_is_still_record_keeping(rules):
     verdict = rules.classify("Maintain records of shipments and deliveries")
     assert verdict.rule != "updating-a-record"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Specify the fire suppression requirements for the kitchen refit",
+        "Spec the replacement forklifts for the depot's lease renewal",
+        "Write the business case for replacing our three copiers",
+        "Work out the load on the mezzanine floor from the engineer's figures",
+        "Compare the steel coil quotes from the three mills",
+        "Draft our reply to the customer's complaint about the cracked housings",
+    ],
+)
+def test_a_desk_verb_on_one_named_thing_is_not_hands_on(rules, text):
+    """Specifying, pricing, comparing or writing about a machine, a room or a material is desk
+    work about it: the hands-on rules do not read its name as the work itself."""
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert not fired & (HANDS_ON | {"safety-critical-systems"}), (text, fired)
+    assert rules.classify(text).exposure is not N, rules.classify(text).why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prepare the ground and plant the hedge along the car park",
+        "Replace the cracked tiles in the staff kitchen",
+    ],
+)
+def test_hands_on_work_on_one_named_thing_stays_hands_on(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, verdict.why
