@@ -110,7 +110,8 @@ SENSE_TASKS = [
     ("Write SQL queries to answer ad hoc questions from marketing", A),
     ("Map the customer journey for the onboarding redesign", A),
     ("Plan the sprint with the developers", A),
-    ("Negotiate the office lease renewal", A),
+    # one named deal struck with the landlord: live bargaining (eleventh round), not hands-on
+    ("Negotiate the office lease renewal", N),
     ("Shoot a quick explainer video for the new feature", A),
     ("Set up automated alerts for failed payments", A),
     ("Push the release to production after sign-off", A),

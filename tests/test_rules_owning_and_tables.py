@@ -378,3 +378,16 @@ def test_a_desk_verb_on_one_named_thing_is_not_hands_on(rules, text):
 def test_hands_on_work_on_one_named_thing_stays_hands_on(rules, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, verdict.why
+
+
+def test_a_named_deal_with_a_lawyer_is_still_live_bargaining(rules):
+    verdict = rules.classify("Negotiate the settlement figure with opposing counsel on Thursday")
+    assert verdict.exposure is N, verdict.why
+
+
+def test_specifying_what_an_rfp_asks_for_is_not_a_template_proposal(rules):
+    fired = {
+        m.rule.id
+        for m in rules.matches("Specify the e-discovery platform requirements for the RFP")
+    }
+    assert "proposals-and-grants" not in fired, fired
