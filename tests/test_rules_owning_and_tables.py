@@ -391,3 +391,22 @@ def test_specifying_what_an_rfp_asks_for_is_not_a_template_proposal(rules):
         for m in rules.matches("Specify the e-discovery platform requirements for the RFP")
     }
     assert "proposals-and-grants" not in fired, fired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Act as the first line of support for password resets",
+        "Host the office quiz on Friday",
+        "Serve as the store's point of contact for payroll questions",
+    ],
+)
+def test_a_place_noun_makes_only_a_visit_presence_work(rules, text):
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert not fired & {"visiting-a-place", "meetings-in-person"}, (text, fired)
+
+
+def test_a_deal_with_an_ai_vendor_is_still_live_bargaining(rules):
+    text = "Negotiate the enterprise AI licence price with the vendor's account exec"
+    fired = {m.rule.id for m in rules.matches(text)}
+    assert "live-bargaining" in fired, fired
