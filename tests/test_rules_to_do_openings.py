@@ -111,3 +111,48 @@ def test_a_worker_flag_outweighs_any_stack_of_word_rules(rules, flag):
     verdict = rules.classify(Task(text=text, **{flag: True}))
     assert verdict.exposure is N, verdict.why
     assert verdict.rule == f"attr-{flag.replace('_', '-')}", verdict.why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        # paper, boxes and stock put away by hand
+        ("File the signed paper leases in the fire cabinet on floor 2", N, "filing-by-hand"),
+        ("Box up the old board minutes and shelve them in the basement archive room", N, None),
+        ("File the expense report in Concur", D, None),
+        # counting what is physically there, not what a report says
+        ("Count the cash in the café till before close", N, None),
+        ("Count the boxed printer cartridges on the stockroom shelves", N, None),
+        # flags against a stated line are rules applied to data; an unusual item needs judgement
+        (
+            "Flag the purchase orders over 5,000 pounds with no approver",
+            D,
+            "flagging-by-a-threshold",
+        ),
+        ("Flag supplier certificates that expire before June", D, "flagging-by-a-threshold"),
+        ("Flag anything unusual in the vendor payments for the auditor", A, None),
+        # a figure from a given table is arithmetic; whether a change pays off is analysis
+        (
+            "Calculate the holiday pay for the four leavers using the accrual table",
+            D,
+            "calculating-by-the-table",
+        ),
+        ("Calculate the late fees on overdue rent per the lease fee schedule", D, None),
+        ("Calculate whether a four-day week would cut our overtime bill", A, None),
+        ("Work out a fee schedule for the new consulting line", A, None),
+        # scripted checks are basic testing
+        ("Run the regression script on the booking site after the release", D, "basic-testing"),
+        ("Run the address validator on the new supplier file", D, "basic-testing"),
+        # handing out, chaperoning and standing at a door need a person there
+        ("Hand out the raffle prizes at the staff party", N, "to-do-in-person-or-accountable"),
+        ("Chaperone the work-experience students round the depot", N, None),
+        ("Stand at the entrance with the visitor badges during the open day", N, None),
+        # "non-standard" says the text is not a standard one
+        ("Draft the non-standard services agreement for the Leeds client", A, None),
+    ],
+)
+def test_hands_on_counts_threshold_flags_and_tables(rules, text, expected, rule):
+    verdict = rules.classify(text)
+    assert verdict.exposure is expected, verdict.why
+    if rule is not None:
+        assert verdict.rule == rule, verdict.why
