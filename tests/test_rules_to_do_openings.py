@@ -156,3 +156,24 @@ def test_hands_on_counts_threshold_flags_and_tables(rules, text, expected, rule)
     assert verdict.exposure is expected, verdict.why
     if rule is not None:
         assert verdict.rule == rule, verdict.why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        ("Drive the spare laptops out to the Swindon depot", N, "taking-things-somewhere"),
+        ("Drop the signed deeds off at Mr Hale's house", N, "taking-things-somewhere"),
+        ("Take the cash bag to the branch counter before noon", N, "taking-things-somewhere"),
+        ("Move the old filing cabinets to the new annex", N, None),
+        # moving records between folders is data work, whatever the verb
+        ("Move the closed accounts to the archive folder in SharePoint", D, None),
+        ("Sit down with the Hendersons to go through the will", N, None),
+        ("Stand before the planning committee and defend the scheme", N, None),
+        ("Take the meeting with the fire inspector on Friday", N, None),
+    ],
+)
+def test_trips_and_meetings_a_person_makes(rules, text, expected, rule):
+    verdict = rules.classify(text)
+    assert verdict.exposure is expected, verdict.why
+    if rule is not None:
+        assert verdict.rule == rule, verdict.why
