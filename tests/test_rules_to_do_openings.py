@@ -149,18 +149,7 @@ def test_a_worker_flag_outweighs_any_stack_of_word_rules(rules, flag):
         ("Stand at the entrance with the visitor badges during the open day", N, None),
         # "non-standard" says the text is not a standard one
         ("Draft the non-standard services agreement for the Leeds client", A, None),
-    ],
-)
-def test_hands_on_counts_threshold_flags_and_tables(rules, text, expected, rule):
-    verdict = rules.classify(text)
-    assert verdict.exposure is expected, verdict.why
-    if rule is not None:
-        assert verdict.rule == rule, verdict.why
-
-
-@pytest.mark.parametrize(
-    ("text", "expected", "rule"),
-    [
+        # trips and meetings a person makes
         ("Drive the spare laptops out to the Swindon depot", N, "taking-things-somewhere"),
         ("Drop the signed deeds off at Mr Hale's house", N, "taking-things-somewhere"),
         ("Take the cash bag to the branch counter before noon", N, "taking-things-somewhere"),
@@ -172,7 +161,7 @@ def test_hands_on_counts_threshold_flags_and_tables(rules, text, expected, rule)
         ("Take the meeting with the fire inspector on Friday", N, None),
     ],
 )
-def test_trips_and_meetings_a_person_makes(rules, text, expected, rule):
+def test_hands_on_work_trips_flags_and_tables(rules, text, expected, rule):
     verdict = rules.classify(text)
     assert verdict.exposure is expected, verdict.why
     if rule is not None:
