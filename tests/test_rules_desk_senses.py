@@ -74,3 +74,20 @@ def test_a_desk_check_that_opens_the_to_do_is_basic_testing(rules, text):
 def test_checking_a_physical_thing_on_site_stays_not_ready(rules):
     verdict = rules.classify("Check every fire door on the third floor closes on its own")
     assert verdict.exposure is N, (verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set up the CI pipeline so the checks run on every pull request",
+        "Build a Power Automate flow that moves signed leases into the shared drive",
+        "Pair with the finance team to write a Python tool for their daily cash check",
+        "Write a KQL query that finds the failed sign-ins from new countries",
+        "Refactor the old invoice import job and add tests",
+    ],
+)
+def test_building_in_an_engineers_tools_is_engineering(rules, text):
+    """Engineering is augmentation in the article: the tools named decide it even where the
+    task also mentions a routine check, a form or a flow it automates."""
+    verdict = rules.classify(text)
+    assert verdict.exposure is A, (text, verdict.rule, verdict.why)

@@ -103,3 +103,24 @@ def test_heavier_than_the_ai_rules(rules):
     for strong in (PRESENT, OWNS, ANSWERS):
         assert weight[strong] > weight["ai-and-tooling-ops"]
         assert weight[strong] > weight["ai-evaluation-and-governance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "exposure"),
+    [
+        # a task set where people are, that no other rule reads
+        ("Give the thank-you toast at the retirement party on Friday", N),
+        ("Stand in for the director at the press briefing on Monday", N),
+        ("Sit with the family at their home while they sign the papers", N),
+        # preparing for it, or writing it up, is desk work
+        ("Draft the talking points for the press briefing on the branch closures", None),
+        ("Book the ballroom and send the invites for the retirement party", None),
+    ],
+)
+def test_a_task_set_at_a_venue(rules, text, exposure):
+    verdict = rules.classify(text)
+    if exposure is not None:
+        assert verdict.exposure is exposure, (text, verdict.rule, verdict.why)
+    else:
+        assert verdict.rule != "at-a-venue", (text, verdict.rule)
+        assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
