@@ -124,3 +124,21 @@ def test_a_task_set_at_a_venue(rules, text, exposure):
     else:
         assert verdict.rule != "at-a-venue", (text, verdict.rule)
         assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    ("text", "exposure"),
+    [
+        ("Decide whether the AI assistant may send refunds without review", N),
+        ("Pick which two regional offices to close next year", N),
+        ("Make the final call on the discount for the renewal", N),
+        # a choice the rules already make is a routine
+        ("Decide which of the standard letters to send based on each account's status", None),
+    ],
+)
+def test_making_the_call_and_being_there(rules, text, exposure):
+    verdict = rules.classify(text)
+    if exposure is not None:
+        assert verdict.exposure is exposure, (text, verdict.rule, verdict.why)
+    else:
+        assert verdict.rule != "making-the-call", (text, verdict.rule)
