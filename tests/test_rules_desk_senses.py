@@ -91,3 +91,18 @@ def test_building_in_an_engineers_tools_is_engineering(rules, text):
     task also mentions a routine check, a form or a flow it automates."""
     verdict = rules.classify(text)
     assert verdict.exposure is A, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proof the machine-translated help pages against the approved glossary",
+        "Outline the launch trailer script with the brand lead",
+        "Benchmark two OCR tools on our scanned delivery notes",
+        "Tabulate the boiler service expiry dates for the housing stock",
+    ],
+)
+def test_a_machine_or_a_trailer_named_in_desk_work_is_not_hands_on(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.rule != "physical-objects", (text, verdict.rule, verdict.why)
+    assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
