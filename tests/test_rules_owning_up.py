@@ -142,3 +142,20 @@ def test_making_the_call_and_being_there(rules, text, exposure):
         assert verdict.exposure is exposure, (text, verdict.rule, verdict.why)
     else:
         assert verdict.rule != "making-the-call", (text, verdict.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Draft the reply to the ombudsman's letter for legal sign-off",
+        "Write the capex request for the new warehouse scanners",
+        "Compare the three couriers' rates and recommend whether to switch",
+        "Tidy the merger agreement after the partners' comments",
+    ],
+)
+def test_material_for_someone_elses_call_is_not_the_call(rules, text):
+    """Preparing the case, the draft or the recommendation for a decision someone else signs
+    off is skilled desk work; the sign-off itself stays with that person."""
+    verdict = rules.classify(text)
+    assert verdict.rule != "final-say", (text, verdict.rule, verdict.why)
+    assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
