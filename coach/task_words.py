@@ -74,7 +74,10 @@ def task_words(text: str) -> tuple[list[bytes], tuple[int, ...]]:
 
 
 def _verbs(lowered: bytes, tokens: list[bytes]) -> tuple[int, ...]:
-    one = tokens[0] not in LEAD_IN and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
+    # (a task that opens on "and" or "or" has no leading verb, as `_read_list` reads it)
+    first = tokens[0]
+    one = first not in LEAD_IN and first not in CONNECTORS
+    one = one and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
     if COMMA not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
         return _FIRST if one else leading_verbs(tokens)
     if one and not STARTS_WITH_LIST(lowered):
