@@ -1,0 +1,85 @@
+"""Shoots on location, kit faults in the field, and work nobody has a method for yet.
+
+A product shoot in a studio or a house photographed room by room needs someone behind the
+camera. "Deploy" or "debug" said of staff, a conveyor or a patch bay is not software work.
+A method, scheme or approach that nobody offers yet is the novel work the article keeps
+human, whatever desk verb introduces it.
+"""
+
+import pytest
+
+from coach.models import Exposure
+from coach.rules import load_rules
+
+D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def fired(rules, text):
+    return {match.rule.id for match in rules.matches(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoot the spring shoe range in the studio on Thursday",
+        "Photograph the storm damage in every room of the rental",
+        "Film the chef's demo on location at the market",
+    ],
+)
+def test_a_shoot_on_the_spot_needs_a_person(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+    assert "at-the-shoot" in fired(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Edit the photos from the studio session for the web shop",
+        "Plan the shot list for next week's studio day",
+        "Model the cash flow for next year",
+    ],
+)
+def test_desk_work_around_a_shoot_is_not_the_shoot(rules, text):
+    assert "at-the-shoot" not in fired(rules, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "exposure"),
+    [
+        # (nothing else in the table reads this one, so only the engineering rule is checked)
+        ("Deploy the event staff across the hall and cover their breaks", None),
+        ("Debug the jammed conveyor in the parcel room", N),
+        ("Debug the faulty HDMI patch bay with a multimeter", N),
+        ("Deploy to the depot and supervise the night loading", N),
+    ],
+)
+def test_deploying_people_or_fixing_kit_is_not_engineering(rules, text, exposure):
+    assert "engineering-verbs" not in fired(rules, text), text
+    if exposure is not None:
+        assert rules.classify(text).exposure is exposure, text
+
+
+def test_deploying_code_is_still_engineering(rules):
+    text = "Deploy the new checkout service to production"
+    assert "engineering-verbs" in fired(rules, text)
+    assert rules.classify(text).exposure is A
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Research a new way to spot fake reviews with no labelled examples",
+        "Work out a pricing model no insurer offers yet",
+        "Chart an approval route for a first-in-class device with no guidance yet",
+    ],
+)
+def test_work_with_no_method_yet_is_not_ready(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+    assert "untried-territory" in fired(rules, text)
