@@ -130,3 +130,31 @@ def test_desk_tools_with_physical_names_are_screens(rules, text):
     verdict = rules.classify(text)
     assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
     assert "physical-verbs" not in fired(rules, text), text
+
+
+def test_a_chatbot_contract_is_still_bargained_over_live(rules):
+    # "chat" as the channel stands the bargaining rules aside; a chatbot as the thing bought
+    # does not
+    text = "Negotiate the renewal terms for the support chatbot licence"
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (verdict.rule, verdict.why)
+    assert "live-bargaining" in fired(rules, text)
+    assert "live-bargaining" not in fired(rules, "Negotiate the refund terms over chat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Represent us at the boundary dispute mediation with the neighbours",
+        "Send the signed originals to the buyer's solicitor by recorded delivery",
+    ],
+)
+def test_being_there_or_posting_originals_is_not_desk_review(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+
+
+def test_built_straight_from_a_lookup_is_the_lookup_s_answer(rules):
+    text = "Map the new product types to our categories from the lookup table"
+    assert "to-do-skilled-desk" not in fired(rules, text)
+    assert rules.classify(text).exposure is D
