@@ -78,3 +78,21 @@ def test_accepting_personal_accountability_is_not_ready(rules):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (verdict.rule, verdict.why)
     assert "answering-for-it" in fired(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check the nurses' PIN numbers against the public register",
+        "Test that the new product pages load on mobile",
+        "Check the supplier insurance certificates against their expiry dates",
+    ],
+)
+def test_a_check_against_a_list_or_a_page_is_not_an_inspection(rules, text):
+    assert "inspection-in-person" not in fired(rules, text), text
+    assert rules.classify(text).exposure is not N, text
+
+
+def test_examining_goods_on_the_shop_floor_is_still_an_inspection(rules):
+    text = "Inspect the returned stock for damage before it goes back on sale"
+    assert "inspection-in-person" in fired(rules, text)
