@@ -124,3 +124,22 @@ def test_backstage_and_street_places_are_not_desks(rules, text):
 def test_office_idioms_borrowing_physical_words_are_not_hands_on(rules, text):
     verdict = rules.classify(text)
     assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open the post and date-stamp the signed forms",
+        "Print, stuff and hand-mail the returned statements",
+        "Print, tab and bind the three hearing binders",
+    ],
+)
+def test_paper_mail_and_binders_are_handled_by_hand(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+    assert "office-hands-on" in fired(rules, text)
+
+
+def test_a_scripted_greeting_is_not_in_person_selling(rules):
+    text = "Greet new newsletter sign-ups with the canned welcome message"
+    assert "in-person-sales" not in fired(rules, text)
