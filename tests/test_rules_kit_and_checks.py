@@ -143,3 +143,8 @@ def test_paper_mail_and_binders_are_handled_by_hand(rules, text):
 def test_a_scripted_greeting_is_not_in_person_selling(rules):
     text = "Greet new newsletter sign-ups with the canned welcome message"
     assert "in-person-sales" not in fired(rules, text)
+
+
+def test_tightening_the_joins_between_services_is_not_hands_on(rules):
+    text = "Tighten the joins between the billing and refund services"
+    assert "physical-verbs" not in fired(rules, text)
