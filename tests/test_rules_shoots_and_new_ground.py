@@ -83,3 +83,48 @@ def test_work_with_no_method_yet_is_not_ready(rules, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
     assert "untried-territory" in fired(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mount the new AI check-in kiosk on the reception wall",
+        "Carry the spare server to the comms closet and rack it",
+        "Stuff the goody bags for Saturday's open day",
+        "Hang the acoustic panels in the recording booth",
+    ],
+)
+def test_putting_a_thing_in_place_is_hands_on_even_when_it_is_ai_kit(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+    assert "putting-things-in-place" in fired(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swap the display ads on the homepage for the winter set",
+        "Plan where to hang the new wall art in the lobby",
+    ],
+)
+def test_screens_and_plans_are_not_putting_things_in_place(rules, text):
+    assert "putting-things-in-place" not in fired(rules, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sit down with both team leads and settle the rota row",
+        "Broker a deal between the two shops fighting over the shared van",
+        "Calm the friction between the two site managers in person",
+    ],
+)
+def test_settling_it_between_people_is_not_ready(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+    assert "settling-it-between-people" in fired(rules, text)
+
+
+def test_a_mediation_job_in_billing_software_is_not_a_mediation(rules):
+    text = "Debug the mediation job that drops call records overnight"
+    assert "settling-it-between-people" not in fired(rules, text)
