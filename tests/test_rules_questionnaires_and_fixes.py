@@ -50,3 +50,23 @@ def test_skilled_writing_is_not_read_as_a_routine_draft(rules, text, quiet):
 def test_the_routine_versions_stay_displaced(rules, text):
     verdict = rules.classify(text)
     assert verdict.exposure is D, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run a lunch-and-learn for the finance team on using Copilot for month-end reports",
+        "Run a workshop for recruiters on using ChatGPT to write job ads",
+        "Run a session on prompting the AI meeting summariser safely",
+    ],
+)
+def test_a_session_on_using_ai_is_teaching_not_a_chore(rules, text):
+    names = fired(rules, text)
+    assert "ai-multiplier" in names, (text, names)
+    assert not names & {"ai-does-the-chore", "routine-reporting"}, (text, names)
+    assert rules.classify(text).exposure is A, text
+
+
+def test_running_the_ai_on_a_chore_is_still_the_chore(rules):
+    text = "Run Copilot over the weekly cost reports and paste the summary"
+    assert rules.classify(text).exposure is D
