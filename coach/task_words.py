@@ -42,6 +42,9 @@ LEAD_IN = frozenset(
      b"could", b"would"}
 )  # fmt: skip
 
+# A first word that is not the task's one leading verb: a lead-in, or a joining word (a task
+# that opens on "and" or "or" has no leading verb, as `_read_list` reads it).
+NOT_ONE_VERB = LEAD_IN | CONNECTORS
 
 # A task written as a question ("Drop the Acme account?") ends with this word, after its own: the
 # one word of a task that is not [a-z0-9] (`asks`), so that the rules table can name it as "?".
@@ -74,10 +77,7 @@ def task_words(text: str) -> tuple[list[bytes], tuple[int, ...]]:
 
 
 def _verbs(lowered: bytes, tokens: list[bytes]) -> tuple[int, ...]:
-    # (a task that opens on "and" or "or" has no leading verb, as `_read_list` reads it)
-    first = tokens[0]
-    one = first not in LEAD_IN and first not in CONNECTORS
-    one = one and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
+    one = tokens[0] not in NOT_ONE_VERB and (len(tokens) < 2 or tokens[1] not in CONNECTORS)
     if COMMA not in lowered:  # "Prepare and review X": no commas, so the words are the tokens
         return _FIRST if one else leading_verbs(tokens)
     if one and not STARTS_WITH_LIST(lowered):
