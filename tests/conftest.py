@@ -33,6 +33,16 @@ def rules():
     return load_rules()
 
 
+@pytest.fixture(scope="session")
+def fired(rules):
+    """The ids of the bundled rules that fire on a task's text: `fired("Send the invoices")`."""
+
+    def ids(text: str) -> set[str]:
+        return {match.rule.id for match in rules.matches(text)}
+
+    return ids
+
+
 @pytest.fixture
 def run(monkeypatch, capsys):
     """Run the `coach` command line in this process: (exit code, stdout, stderr)."""

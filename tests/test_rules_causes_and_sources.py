@@ -12,18 +12,8 @@ physical-sounding names (a booking engine, an admin panel) are screens, not mach
 import pytest
 
 from coach.models import Exposure
-from coach.rules import load_rules
 
 D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def fired(rules, text):
-    return {match.rule.id for match in rules.matches(text)}
 
 
 @pytest.mark.parametrize(
@@ -36,10 +26,10 @@ def fired(rules, text):
         "Figure out what went wrong with the spring mailing's response rate",
     ],
 )
-def test_asking_why_is_analysis_whatever_the_nouns(rules, text):
+def test_asking_why_is_analysis_whatever_the_nouns(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is A, (text, verdict.rule, verdict.why)
-    assert "working-out-why" in fired(rules, text)
+    assert "working-out-why" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -52,10 +42,10 @@ def test_asking_why_is_analysis_whatever_the_nouns(rules, text):
         ("Visit the depot to see why scanners keep failing", N),
     ],
 )
-def test_telling_or_going_to_see_why_is_not_the_analysis(rules, text, exposure):
+def test_telling_or_going_to_see_why_is_not_the_analysis(rules, fired, text, exposure):
     verdict = rules.classify(text)
     assert verdict.exposure is exposure, (text, verdict.rule, verdict.why)
-    assert "working-out-why" not in fired(rules, text)
+    assert "working-out-why" not in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -66,10 +56,10 @@ def test_telling_or_going_to_see_why_is_not_the_analysis(rules, text, exposure):
         "Bargain with the union rep over weekend cover",
     ],
 )
-def test_bargaining_with_one_party_needs_a_person(rules, text):
+def test_bargaining_with_one_party_needs_a_person(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
-    assert "bargaining-with-someone" in fired(rules, text)
+    assert "bargaining-with-someone" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -82,8 +72,8 @@ def test_bargaining_with_one_party_needs_a_person(rules, text):
         "Email the agency to negotiate a later start date",
     ],
 )
-def test_bargaining_as_a_duty_or_in_writing_is_not_the_live_rule(rules, text):
-    assert "bargaining-with-someone" not in fired(rules, text), text
+def test_bargaining_as_a_duty_or_in_writing_is_not_the_live_rule(fired, text):
+    assert "bargaining-with-someone" not in fired(text), text
 
 
 @pytest.mark.parametrize(
@@ -95,10 +85,10 @@ def test_bargaining_as_a_duty_or_in_writing_is_not_the_live_rule(rules, text):
         "Fill in the grant tracker from last month's award letters",
     ],
 )
-def test_filled_in_from_a_given_source_is_displaced(rules, text):
+def test_filled_in_from_a_given_source_is_displaced(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is D, (text, verdict.rule, verdict.why)
-    assert "from-a-given-source" in fired(rules, text)
+    assert "from-a-given-source" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -113,8 +103,8 @@ def test_filled_in_from_a_given_source_is_displaced(rules, text):
         "Build the onboarding plan from scratch",
     ],
 )
-def test_not_every_from_is_a_copy(rules, text):
-    assert "from-a-given-source" not in fired(rules, text), text
+def test_not_every_from_is_a_copy(fired, text):
+    assert "from-a-given-source" not in fired(text), text
 
 
 @pytest.mark.parametrize(
@@ -126,20 +116,20 @@ def test_not_every_from_is_a_copy(rules, text):
         "Set up 301 redirects for the retired product pages",
     ],
 )
-def test_desk_tools_with_physical_names_are_screens(rules, text):
+def test_desk_tools_with_physical_names_are_screens(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
-    assert "physical-verbs" not in fired(rules, text), text
+    assert "physical-verbs" not in fired(text), text
 
 
-def test_a_chatbot_contract_is_still_bargained_over_live(rules):
+def test_a_chatbot_contract_is_still_bargained_over_live(rules, fired):
     # "chat" as the channel stands the bargaining rules aside; a chatbot as the thing bought
     # does not
     text = "Negotiate the renewal terms for the support chatbot licence"
     verdict = rules.classify(text)
     assert verdict.exposure is N, (verdict.rule, verdict.why)
-    assert "live-bargaining" in fired(rules, text)
-    assert "live-bargaining" not in fired(rules, "Negotiate the refund terms over chat")
+    assert "live-bargaining" in fired(text)
+    assert "live-bargaining" not in fired("Negotiate the refund terms over chat")
 
 
 @pytest.mark.parametrize(
@@ -154,7 +144,7 @@ def test_being_there_or_posting_originals_is_not_desk_review(rules, text):
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
 
 
-def test_built_straight_from_a_lookup_is_the_lookup_s_answer(rules):
+def test_built_straight_from_a_lookup_is_the_lookup_s_answer(rules, fired):
     text = "Map the new product types to our categories from the lookup table"
-    assert "to-do-skilled-desk" not in fired(rules, text)
+    assert "to-do-skilled-desk" not in fired(text)
     assert rules.classify(text).exposure is D

@@ -12,18 +12,8 @@ game say nothing of hands-on work.
 import pytest
 
 from coach.models import Exposure
-from coach.rules import load_rules
 
 D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def fired(rules, text):
-    return {match.rule.id for match in rules.matches(text)}
 
 
 @pytest.mark.parametrize(
@@ -36,15 +26,15 @@ def fired(rules, text):
         "Set up a test harness that checks the quote bot against past orders",
     ],
 )
-def test_checking_what_ai_produced_is_evaluation(rules, text):
+def test_checking_what_ai_produced_is_evaluation(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is A, (text, verdict.rule, verdict.why)
-    assert "ai-evaluation-and-governance" in fired(rules, text)
+    assert "ai-evaluation-and-governance" in fired(text)
 
 
-def test_standing_behind_an_ai_draft_stays_the_accountable_call(rules):
+def test_standing_behind_an_ai_draft_stays_the_accountable_call(fired):
     text = "Stand before the panel and defend the decision the AI draft recommended"
-    assert "ai-evaluation-and-governance" not in fired(rules, text)
+    assert "ai-evaluation-and-governance" not in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -55,10 +45,10 @@ def test_standing_behind_an_ai_draft_stays_the_accountable_call(rules):
         "Debug the squeaking lift motor with the building crew",
     ],
 )
-def test_a_physical_fault_is_not_engineering(rules, text):
+def test_a_physical_fault_is_not_engineering(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
-    assert "engineering-verbs" not in fired(rules, text)
+    assert "engineering-verbs" not in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -69,10 +59,10 @@ def test_a_physical_fault_is_not_engineering(rules, text):
         "Buy the new chairs off the frame agreement at contract price",
     ],
 )
-def test_ordering_through_a_portal_is_the_contract_routine(rules, text):
+def test_ordering_through_a_portal_is_the_contract_routine(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is D, (text, verdict.rule, verdict.why)
-    assert "catalogue-orders" in fired(rules, text)
+    assert "catalogue-orders" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -82,10 +72,10 @@ def test_ordering_through_a_portal_is_the_contract_routine(rules, text):
         ("Post the daily sign-up count in the #growth Slack channel", D),
     ],
 )
-def test_loading_items_or_posting_numbers_is_data_entry(rules, text, exposure):
+def test_loading_items_or_posting_numbers_is_data_entry(rules, fired, text, exposure):
     verdict = rules.classify(text)
     assert verdict.exposure is exposure, (text, verdict.rule, verdict.why)
-    assert "copying-into-systems" in fired(rules, text)
+    assert "copying-into-systems" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -96,8 +86,8 @@ def test_loading_items_or_posting_numbers_is_data_entry(rules, text, exposure):
         "Swap the data logger batteries in the sample fridge",
     ],
 )
-def test_kit_with_a_desk_word_in_its_name_is_hands_on(rules, text):
-    names = fired(rules, text)
+def test_kit_with_a_desk_word_in_its_name_is_hands_on(rules, fired, text):
+    names = fired(text)
     assert not names & {"data-and-records", "finance-analysis", "record-keeping"}, (text, names)
     assert rules.classify(text).exposure is not A, text
 
@@ -134,17 +124,17 @@ def test_office_idioms_borrowing_physical_words_are_not_hands_on(rules, text):
         "Print, tab and bind the three hearing binders",
     ],
 )
-def test_paper_mail_and_binders_are_handled_by_hand(rules, text):
+def test_paper_mail_and_binders_are_handled_by_hand(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
-    assert "office-hands-on" in fired(rules, text)
+    assert "office-hands-on" in fired(text)
 
 
-def test_a_scripted_greeting_is_not_in_person_selling(rules):
+def test_a_scripted_greeting_is_not_in_person_selling(fired):
     text = "Greet new newsletter sign-ups with the canned welcome message"
-    assert "in-person-sales" not in fired(rules, text)
+    assert "in-person-sales" not in fired(text)
 
 
-def test_tightening_the_joins_between_services_is_not_hands_on(rules):
+def test_tightening_the_joins_between_services_is_not_hands_on(fired):
     text = "Tighten the joins between the billing and refund services"
-    assert "physical-verbs" not in fired(rules, text)
+    assert "physical-verbs" not in fired(text)

@@ -8,18 +8,8 @@ data-quality checks written for a merge job.
 import pytest
 
 from coach.models import Exposure
-from coach.rules import load_rules
 
 D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def fired(rules, text):
-    return {match.rule.id for match in rules.matches(text)}
 
 
 @pytest.mark.parametrize(
@@ -34,8 +24,8 @@ def fired(rules, text):
         ("Write data-quality checks for the customer merge job", "writing-verbs"),
     ],
 )
-def test_skilled_writing_is_not_read_as_a_routine_draft(rules, text, quiet):
-    assert quiet not in fired(rules, text), (text, fired(rules, text))
+def test_skilled_writing_is_not_read_as_a_routine_draft(rules, fired, text, quiet):
+    assert quiet not in fired(text), (text, fired(text))
     verdict = rules.classify(text)
     assert verdict.exposure is A, (text, verdict.rule, verdict.why)
 
@@ -60,8 +50,8 @@ def test_the_routine_versions_stay_displaced(rules, text):
         "Run a session on prompting the AI meeting summariser safely",
     ],
 )
-def test_a_session_on_using_ai_is_teaching_not_a_chore(rules, text):
-    names = fired(rules, text)
+def test_a_session_on_using_ai_is_teaching_not_a_chore(rules, fired, text):
+    names = fired(text)
     assert "ai-multiplier" in names, (text, names)
     assert not names & {"ai-does-the-chore", "routine-reporting"}, (text, names)
     assert rules.classify(text).exposure is A, text

@@ -9,18 +9,8 @@ the first draft a template gives. Accepting personal accountability is the accou
 import pytest
 
 from coach.models import Exposure
-from coach.rules import load_rules
 
 D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def fired(rules, text):
-    return {match.rule.id for match in rules.matches(text)}
 
 
 @pytest.mark.parametrize(
@@ -38,10 +28,10 @@ def fired(rules, text):
         ("Hide the sold-out colours on the shop pages", "in-batches"),
     ],
 )
-def test_fixed_rules_over_many_records_are_displaced(rules, text, rule):
+def test_fixed_rules_over_many_records_are_displaced(rules, fired, text, rule):
     verdict = rules.classify(text)
     assert verdict.exposure is D, (text, verdict.rule, verdict.why)
-    assert rule in fired(rules, text), (text, fired(rules, text))
+    assert rule in fired(text), (text, fired(text))
 
 
 @pytest.mark.parametrize(
@@ -56,8 +46,8 @@ def test_fixed_rules_over_many_records_are_displaced(rules, text, rule):
         ("Brew the next batch of the seasonal ale", "in-batches"),
     ],
 )
-def test_the_same_words_in_other_work_do_not_fire(rules, text, rule):
-    assert rule not in fired(rules, text), (text, fired(rules, text))
+def test_the_same_words_in_other_work_do_not_fire(fired, text, rule):
+    assert rule not in fired(text), (text, fired(text))
 
 
 @pytest.mark.parametrize(
@@ -68,16 +58,16 @@ def test_the_same_words_in_other_work_do_not_fire(rules, text, rule):
         "Play devil's advocate on the restructuring proposal before it goes to the board",
     ],
 )
-def test_reworking_a_proposal_is_not_a_first_draft(rules, text):
-    assert "proposals-and-grants" not in fired(rules, text), text
+def test_reworking_a_proposal_is_not_a_first_draft(rules, fired, text):
+    assert "proposals-and-grants" not in fired(text), text
     assert rules.classify(text).exposure is not D, text
 
 
-def test_accepting_personal_accountability_is_not_ready(rules):
+def test_accepting_personal_accountability_is_not_ready(rules, fired):
     text = "Accept personal accountability for the filing as the named officer"
     verdict = rules.classify(text)
     assert verdict.exposure is N, (verdict.rule, verdict.why)
-    assert "answering-for-it" in fired(rules, text)
+    assert "answering-for-it" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -88,11 +78,11 @@ def test_accepting_personal_accountability_is_not_ready(rules):
         "Check the supplier insurance certificates against their expiry dates",
     ],
 )
-def test_a_check_against_a_list_or_a_page_is_not_an_inspection(rules, text):
-    assert "inspection-in-person" not in fired(rules, text), text
+def test_a_check_against_a_list_or_a_page_is_not_an_inspection(rules, fired, text):
+    assert "inspection-in-person" not in fired(text), text
     assert rules.classify(text).exposure is not N, text
 
 
-def test_examining_goods_on_the_shop_floor_is_still_an_inspection(rules):
+def test_examining_goods_on_the_shop_floor_is_still_an_inspection(fired):
     text = "Inspect the returned stock for damage before it goes back on sale"
-    assert "inspection-in-person" in fired(rules, text)
+    assert "inspection-in-person" in fired(text)

@@ -9,18 +9,8 @@ human, whatever desk verb introduces it.
 import pytest
 
 from coach.models import Exposure
-from coach.rules import load_rules
 
 D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def fired(rules, text):
-    return {match.rule.id for match in rules.matches(text)}
 
 
 @pytest.mark.parametrize(
@@ -31,10 +21,10 @@ def fired(rules, text):
         "Film the chef's demo on location at the market",
     ],
 )
-def test_a_shoot_on_the_spot_needs_a_person(rules, text):
+def test_a_shoot_on_the_spot_needs_a_person(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
-    assert "at-the-shoot" in fired(rules, text)
+    assert "at-the-shoot" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -45,8 +35,8 @@ def test_a_shoot_on_the_spot_needs_a_person(rules, text):
         "Model the cash flow for next year",
     ],
 )
-def test_desk_work_around_a_shoot_is_not_the_shoot(rules, text):
-    assert "at-the-shoot" not in fired(rules, text), text
+def test_desk_work_around_a_shoot_is_not_the_shoot(fired, text):
+    assert "at-the-shoot" not in fired(text), text
 
 
 @pytest.mark.parametrize(
@@ -59,15 +49,15 @@ def test_desk_work_around_a_shoot_is_not_the_shoot(rules, text):
         ("Deploy to the depot and supervise the night loading", N),
     ],
 )
-def test_deploying_people_or_fixing_kit_is_not_engineering(rules, text, exposure):
-    assert "engineering-verbs" not in fired(rules, text), text
+def test_deploying_people_or_fixing_kit_is_not_engineering(rules, fired, text, exposure):
+    assert "engineering-verbs" not in fired(text), text
     if exposure is not None:
         assert rules.classify(text).exposure is exposure, text
 
 
-def test_deploying_code_is_still_engineering(rules):
+def test_deploying_code_is_still_engineering(rules, fired):
     text = "Deploy the new checkout service to production"
-    assert "engineering-verbs" in fired(rules, text)
+    assert "engineering-verbs" in fired(text)
     assert rules.classify(text).exposure is A
 
 
@@ -79,10 +69,10 @@ def test_deploying_code_is_still_engineering(rules):
         "Chart an approval route for a first-in-class device with no guidance yet",
     ],
 )
-def test_work_with_no_method_yet_is_not_ready(rules, text):
+def test_work_with_no_method_yet_is_not_ready(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
-    assert "untried-territory" in fired(rules, text)
+    assert "untried-territory" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -94,10 +84,10 @@ def test_work_with_no_method_yet_is_not_ready(rules, text):
         "Hang the acoustic panels in the recording booth",
     ],
 )
-def test_putting_a_thing_in_place_is_hands_on_even_when_it_is_ai_kit(rules, text):
+def test_putting_a_thing_in_place_is_hands_on_even_when_it_is_ai_kit(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
-    assert "putting-things-in-place" in fired(rules, text)
+    assert "putting-things-in-place" in fired(text)
 
 
 @pytest.mark.parametrize(
@@ -107,8 +97,8 @@ def test_putting_a_thing_in_place_is_hands_on_even_when_it_is_ai_kit(rules, text
         "Plan where to hang the new wall art in the lobby",
     ],
 )
-def test_screens_and_plans_are_not_putting_things_in_place(rules, text):
-    assert "putting-things-in-place" not in fired(rules, text), text
+def test_screens_and_plans_are_not_putting_things_in_place(fired, text):
+    assert "putting-things-in-place" not in fired(text), text
 
 
 @pytest.mark.parametrize(
@@ -119,12 +109,12 @@ def test_screens_and_plans_are_not_putting_things_in_place(rules, text):
         "Calm the friction between the two site managers in person",
     ],
 )
-def test_settling_it_between_people_is_not_ready(rules, text):
+def test_settling_it_between_people_is_not_ready(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
-    assert "settling-it-between-people" in fired(rules, text)
+    assert "settling-it-between-people" in fired(text)
 
 
-def test_a_mediation_job_in_billing_software_is_not_a_mediation(rules):
+def test_a_mediation_job_in_billing_software_is_not_a_mediation(fired):
     text = "Debug the mediation job that drops call records overnight"
-    assert "settling-it-between-people" not in fired(rules, text)
+    assert "settling-it-between-people" not in fired(text)
