@@ -6,7 +6,9 @@ with another's, are rules-based work on structured data: displacement. Sending o
 standard version of something follows a set pattern, but setting or judging a standard does
 not. Locking down who has access is security work, which the article keeps in augmentation.
 Specifying kit for a tender is desk work whatever the kit. Being the named person who owns a
-decision, or testifying at a deposition, stays human.
+decision, or testifying at a deposition, stays human. Sorting records by a set field or with a
+lookup table, and sending a canned reply, are displacement; a desk verb on a paw or a wound is
+still hands-on care.
 """
 
 import pytest
@@ -120,5 +122,54 @@ def test_specifying_kit_for_a_tender_is_desk_work(rules, fired, text):
     ],
 )
 def test_owning_the_decision_stays_human(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sort the supplier credit notes by account code for the ledger clerk",
+        "Split last week's returns by reason and paste the counts into the tracker",
+        "Code the incident forms by category using the lookup table",
+    ],
+)
+def test_cutting_records_by_a_set_field_is_displacement(rules, fired, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is D, (text, verdict.rule, verdict.why)
+    assert "cut-by-a-field" in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Break the churn numbers down by region and write up what it shows",
+        "Build a dashboard of refund times by rep for the supervisors",
+    ],
+)
+def test_analysing_or_building_a_split_is_not_a_sorting_chore(fired, text):
+    assert "cut-by-a-field" not in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Close the stale chat tickets with the canned goodbye message",
+        "Answer the parking questions from new members with the canned reply",
+    ],
+)
+def test_canned_replies_are_displacement(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is D, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update the dressing on the terrier's front paw",
+        "Pull the stitches from the cat's spay wound",
+    ],
+)
+def test_desk_verbs_on_an_animal_or_a_body_stay_hands_on(rules, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
