@@ -1,0 +1,55 @@
+"""Sourcing and costing kit at a desk, marking records in a system, and owning a miss.
+
+Comparing suppliers' quotes, costing a fit-out or reviewing a sourcing choice is buying done
+at a desk, whatever the goods: the physical-object rule stands aside. Marking, indexing or
+transcribing records is a chore on structured data, and posting payments to tenant or patient
+accounts is keying. Committing to a target and owning any miss, or taking the hit and
+apologising in person, is accountability that stays with a person.
+"""
+
+import pytest
+
+from coach.models import Exposure
+
+D, A, N = Exposure.DISPLACEMENT, Exposure.AUGMENTATION, Exposure.NOT_READY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Build a cost comparison of three forklift suppliers for the ops director",
+        "Cost out the new cold-store fit-out for the finance committee",
+        "Collect alternate-supplier quotes for the pallet racking before the renewal",
+    ],
+)
+def test_sourcing_and_costing_kit_is_desk_work(rules, fired, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
+    assert "physical-objects" not in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark this week's settled supplier invoices as paid in Xero",
+        "Index the scanned delivery notes to the right purchase order",
+        "Transcribe the voicemail messages from the weekend into the log",
+        "Post the 40 rent payments from the lockbox to tenant accounts",
+    ],
+)
+def test_marking_indexing_and_posting_are_chores(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is D, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commit the new sales target to the board and own any miss",
+        "Take the hit for the double-booking and personally apologise to the couple",
+    ],
+)
+def test_owning_a_miss_stays_human(rules, fired, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+    assert "answering-for-it" in fired(text)
