@@ -4,7 +4,9 @@ Comparing suppliers' quotes, costing a fit-out or reviewing a sourcing choice is
 at a desk, whatever the goods: the physical-object rule stands aside. Marking, indexing or
 transcribing records is a chore on structured data, and posting payments to tenant or patient
 accounts is keying. Committing to a target and owning any miss, or taking the hit and
-apologising in person, is accountability that stays with a person.
+apologising in person, is accountability that stays with a person. Presenting or covering
+something live, compering an event and clearing a jam by hand stay human; software that goes
+live, live data and writing a live show's running order do not count as presence.
 """
 
 import pytest
@@ -53,3 +55,29 @@ def test_owning_a_miss_stays_human(rules, fired, text):
     verdict = rules.classify(text)
     assert verdict.exposure is N, (text, verdict.rule, verdict.why)
     assert "answering-for-it" in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present the breakfast show live from the county fair",
+        "Cover the council vote live for the lunchtime bulletin",
+        "MC the staff awards night at the hotel",
+        "Clear the jam in the returns chute before the doors open",
+    ],
+)
+def test_live_presence_and_hands_on_fixes_stay_human(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is N, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check the new pricing page after it goes live",
+        "Pull the live data from the bookings dashboard into the weekly sheet",
+        "Write the running order for Friday's live show",
+    ],
+)
+def test_going_live_and_live_data_are_not_presence(fired, text):
+    assert "done-live" not in fired(text)
