@@ -68,3 +68,18 @@ def test_settling_it_in_person_stays_human(rules, text):
 def test_clearing_duplicates_and_resizing_are_chores(rules, text):
     verdict = rules.classify(text)
     assert verdict.exposure is D, (text, verdict.rule, verdict.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut the 60-second radio spot down to a 30 for the podcast feed",
+        "Turn the tour manager's notes into a technical rider for the venues",
+        "Lay out the approval pathway options for the new device with pros and cons",
+        "Build a notebook that ranks branches by revenue per visit",
+        "Whip up a Streamlit prototype of the candidate-matching dashboard",
+    ],
+)
+def test_office_work_with_a_workshop_verb_is_not_hands_on(rules, text):
+    verdict = rules.classify(text)
+    assert verdict.exposure is not N, (text, verdict.rule, verdict.why)
