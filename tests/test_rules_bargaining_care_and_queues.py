@@ -2,9 +2,10 @@
 borrow a workshop or a farm verb.
 
 Negotiating a named contract's price with the other side's rep is the live bargaining itself,
-however many contract and price words ride along: the legal and finance rules stand aside. Filing a patient's nails or an animal's
-claws is care, not records. Grooming a backlog, resetting candidates' portal passwords or
-muck-raking a cash queue is desk work; rotating ad creatives for a packing job is ad ops.
+however many contract and price words ride along: the legal and finance rules stand aside.
+Filing a patient's nails or an animal's claws is care, not records. Grooming a backlog or
+resetting candidates' portal passwords is desk work; rotating ad creatives for a packing job
+is ad ops, and routine refunds under set rules are the standard version.
 """
 
 import pytest
