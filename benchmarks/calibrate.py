@@ -22,6 +22,7 @@ import argparse
 import csv
 import hashlib
 import math
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -253,7 +254,10 @@ def main() -> int:
         f"in-sample ECE {ece(in_sample):.3f}, {ece(shifted):.3f} with the transfer shift"
     )
     if not args.check:
-        args.out.write_text(render(cal), encoding="utf-8")
+        # Swapped in whole, so a coach run reading the table meanwhile never sees half a file.
+        tmp = args.out.with_name(f".{args.out.name}.tmp")
+        tmp.write_text(render(cal), encoding="utf-8")
+        os.replace(tmp, args.out)
         print(f"wrote {args.out}")
     return 0
 
