@@ -334,6 +334,27 @@ def doing_phrase(text: str) -> str:
         return short(f"working on {noun}", 60)
     first = text[spans[verbs[0]][0] : spans[verbs[0]][1]]
     after = spans[max(verbs)][1]
+    lead, joined = verbs[0], verbs[0]
+    while joined + 1 < len(spans) and text[spans[joined][1] : spans[joined + 1][0]] == "-":
+        joined += 1
+    if joined > lead:
+        tail = text[spans[joined][0] : spans[joined][1]]
+        if joined == lead + 1 and tail.lower() in _PARTICLES:
+            # 'Follow-up with the client' is a verb and its particle: 'following up with ...'.
+            return doing_phrase(text[: spans[lead][1]] + " " + text[spans[joined][0] :])
+        # A hyphenated verb ('spot-check', 're-key', 'hand-scissor') is one verb, and its last
+        # part takes the -ing: 'spot-checking', not 'spotting -check'.
+        head = text[spans[lead][0] : spans[joined - 1][1]].lower()
+        if thing.lower().startswith(tail.lower() + " "):
+            thing = thing[len(tail) + 1 :]  # the object phrase read the verb's last part as a noun
+        simple = gerund(tail) == tail.lower() + "ing"  # 're-running' is not its own words
+        if joined == len(spans) - 1:  # nothing after the verb: 'Spot-check'
+            whole = " ".join(text.split())
+            return short(f"{head}-{gerund(tail)}" if simple else f"working on {whole}", 60)
+        if not simple:
+            return short(f"working on {thing}", 60)
+        first = f"{head}-{tail}"
+        after = max(after, spans[joined][1])
     at = text.find(thing, after)
     if at < 0 and thing == short(text, 60):  # no object words: the task goes on from its verb
         rest = text[after:]
@@ -344,7 +365,9 @@ def doing_phrase(text: str) -> str:
         keep = all(w in _SKIP or w in _PARTICLES for w in gap)
         rest = text[after : at + len(thing)] if keep else thing
     rest = " ".join(rest.split()).strip(" ,;:")
-    return short(f"{gerund(first)} {rest}".strip(), 60)
+    head, _, verb = first.rpartition("-")
+    doing = f"{head}-{gerund(verb)}" if head else gerund(verb)
+    return short(f"{doing} {rest}".strip(), 60)
 
 
 def cap(text: str) -> str:
