@@ -52,6 +52,8 @@ def test_a_hyphenated_verb_never_leaves_a_bare_hyphen_or_borrowed_words(verb, re
     assert " -" not in phrase and "- " not in phrase
     words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)}
     said = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", phrase.rstrip("…"))]
+    if phrase.endswith("…"):
+        said = said[:-1]  # a shortened phrase may end inside a word
     allowed = words | {w + "ing" for w in words} | {"working", "on", "doing", "this", "task"}
     assert set(said) <= allowed | {w + w[-1] + "ing" for w in words} | {
         w[:-1] + "ing" for w in words
