@@ -281,8 +281,11 @@ _DOUBLING = frozenset(
 
 
 def gerund(verb: str) -> str:
-    """The -ing form of a verb as a task names it: 'write' -> 'writing', 'plan' -> 'planning'."""
-    word = verb.lower()
+    """The -ing form of a verb as a task names it: 'write' -> 'writing', 'plan' -> 'planning';
+    a hyphenated verb takes it on its last part: 'spot-check' -> 'spot-checking'."""
+    head, hyphen, word = verb.lower().rpartition("-")
+    if hyphen:
+        return f"{head}-{gerund(word)}"
     if word.endswith("ing") and len(word) > 5:
         return word
     if word.endswith("ie"):
@@ -344,16 +347,14 @@ def doing_phrase(text: str) -> str:
             return doing_phrase(text[: spans[lead][1]] + " " + text[spans[joined][0] :])
         # A hyphenated verb ('spot-check', 're-key', 'hand-scissor') is one verb, and its last
         # part takes the -ing: 'spot-checking', not 'spotting -check'.
-        head = text[spans[lead][0] : spans[joined - 1][1]].lower()
+        first = text[spans[lead][0] : spans[joined][1]]
         if thing.lower().startswith(tail.lower() + " "):
             thing = thing[len(tail) + 1 :]  # the object phrase read the verb's last part as a noun
         simple = gerund(tail) == tail.lower() + "ing"  # 're-running' is not its own words
         if joined == len(spans) - 1:  # nothing after the verb: 'Spot-check'
-            whole = " ".join(text.split())
-            return short(f"{head}-{gerund(tail)}" if simple else f"working on {whole}", 60)
+            return short(gerund(first) if simple else f"working on {' '.join(text.split())}", 60)
         if not simple:
             return short(f"working on {thing}", 60)
-        first = f"{head}-{tail}"
         after = max(after, spans[joined][1])
     at = text.find(thing, after)
     if at < 0 and thing == short(text, 60):  # no object words: the task goes on from its verb
@@ -365,9 +366,7 @@ def doing_phrase(text: str) -> str:
         keep = all(w in _SKIP or w in _PARTICLES for w in gap)
         rest = text[after : at + len(thing)] if keep else thing
     rest = " ".join(rest.split()).strip(" ,;:")
-    head, _, verb = first.rpartition("-")
-    doing = f"{head}-{gerund(verb)}" if head else gerund(verb)
-    return short(f"{doing} {rest}".strip(), 60)
+    return short(f"{gerund(first)} {rest}".strip(), 60)
 
 
 def cap(text: str) -> str:

@@ -54,7 +54,9 @@ def test_a_hyphenated_verb_never_leaves_a_bare_hyphen_or_borrowed_words(verb, re
     said = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", phrase.rstrip("…"))]
     if phrase.endswith("…"):
         said = said[:-1]  # a shortened phrase may end inside a word
-    allowed = words | {w + "ing" for w in words} | {"working", "on", "doing", "this", "task"}
+    # "working on do OR-a": a first word that is not a verb gets the fallback's "do", as the
+    # doing-phrase property in test_plan_phrases.py allows
+    allowed = words | {w + "ing" for w in words} | {"working", "on", "doing", "this", "task", "do"}
     assert set(said) <= allowed | {w + w[-1] + "ing" for w in words} | {
         w[:-1] + "ing" for w in words
     }
